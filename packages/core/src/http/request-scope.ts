@@ -1,0 +1,44 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createScope } from '../scope/run-in-scope.js';
+import type { Scope } from '../scope/scope.js';
+import { parseTraceparent } from '../scope/trace-context.js';
+
+const REQUEST_SCOPE = Symbol.for('perfgate.request-scope');
+
+type ScopedRequest = IncomingMessage & { [REQUEST_SCOPE]?: Scope; originalUrl?: string };
+
+/** The scope already opened for this request, by the http patch or the middleware. */
+export function requestScopeOf(req: IncomingMessage): Scope | undefined {
+  return (req as ScopedRequest)[REQUEST_SCOPE];
+}
+
+/** The request path without its query string, which can carry personal data. */
+export function requestPath(req: IncomingMessage): string {
+  const url = (req as ScopedRequest).originalUrl ?? req.url ?? '/';
+  const query = url.indexOf('?');
+  return query === -1 ? url : `${url.slice(0, query)}?…`;
+}
+
+/**
+ * Opens the scope for one incoming request, keyed by the trace-id of its
+ * `traceparent` header (a new trace-id when it has none), and closes it when
+ * the response finishes. A request gets one scope however many layers ask.
+ */
+export function openRequestScope(req: IncomingMessage, res: ServerResponse): Scope {
+  const existing = requestScopeOf(req);
+  if (existing !== undefined) return existing;
+  const method = req.method ?? 'GET';
+  const path = requestPath(req);
+  const scope = createScope({
+    kind: 'request',
+    name: `${method} ${path}`,
+    method,
+    path,
+    traceId: parseTraceparent(req.headers.traceparent)?.traceId,
+  });
+  Object.defineProperty(req, REQUEST_SCOPE, { value: scope, enumerable: false });
+  const close = (): void => scope.close();
+  res.once('finish', close);
+  res.once('close', close);
+  return scope;
+}

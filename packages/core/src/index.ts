@@ -1,0 +1,28 @@
+export { getRuntime, DEFAULT_MAX_QUERIES_PER_SCOPE, DEFAULT_MAX_REMEMBERED_TRACES, type PerfgateRuntime, type RuntimeSettings } from './runtime.js';
+export { PerfgateError, ERROR_MESSAGES, perfgateInvalidTarget, type PerfgateErrorCode } from './errors.js';
+
+export { Scope, isScope, type ScopeKind } from './scope/scope.js';
+export { createScope, currentScope, runInScope, type OpenScopeOptions } from './scope/run-in-scope.js';
+export { recordQueries, runInNewScope, type RecordQueriesOptions } from './scope/record-queries.js';
+export { isScopeResult, toScopeResult, type ScopeResult } from './scope/scope-result.js';
+export { takeScopes } from './scope/scope-registry.js';
+export { formatTraceparent, newSpanId, newTraceId, parseTraceparent, type TraceContext } from './scope/trace-context.js';
+
+export { instrumentHttpServers } from './http/http-scope.js';
+export { perfgateMiddleware } from './http/middleware.js';
+export { openRequestScope, requestScopeOf } from './http/request-scope.js';
+
+export { patchMethod, isPatched } from './patch/patch-method.js';
+export { acquireInstrumentation, type Instrumentation } from './patch/instrumentation.js';
+
+export { QueryRecord, type QueryInput } from './record/query-record.js';
+export { finishQuery, startQuery } from './record/recorder.js';
+
+export { fingerprintSql, computeFingerprint, FINGERPRINT_CACHE_SIZE, type SqlFingerprint, type StatementKind } from './sql/fingerprint-sql.js';
+export { scanSql, type SqlDialect, type SqlToken, type SqlTokenType } from './sql/scan-sql.js';
+
+export { tallyQueries, type QueryFilter, type QueryTally, type ShapeCount } from './analysis/query-budget.js';
+export { formatFailure, type FailureReport, type FailureSection } from './message/format-failure.js';
+
+export { perfgateMatchers, toIssueAtMost, toIssueExactly, type MatcherContext, type MatcherResult, type PerfgateMatchers, type QueryBudgetOptions } from './matchers/index.js';
+export { ADAPTER_NAMES, resolvePerfgateOptions, type AdapterName, type PerfgateOptions, type ResolvedPerfgateOptions } from './options/perfgate-options.js';

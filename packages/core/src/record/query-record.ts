@@ -1,0 +1,57 @@
+import { fingerprintSql, type SqlFingerprint, type StatementKind } from '../sql/fingerprint-sql.js';
+import type { SqlDialect } from '../sql/scan-sql.js';
+
+export interface QueryInput {
+  readonly sql: string;
+  /**
+   * Parameter values. Kept in memory for analysis only: no message prints
+   * them unless the user opts in, because they hold personal data.
+   */
+  readonly values?: readonly unknown[] | undefined;
+  /** The adapter that saw the query: `pg`, `pglite`, … */
+  readonly source: string;
+  readonly dialect: SqlDialect;
+  /** What sent it, when an ORM knows (`Order.findMany`). */
+  readonly label?: string | undefined;
+}
+
+/**
+ * One statement sent to the database. The shape and kind are computed on
+ * first read, off the hot path, and memoised per distinct SQL text.
+ */
+export class QueryRecord {
+  readonly sql: string;
+  readonly values: readonly unknown[] | undefined;
+  readonly source: string;
+  readonly dialect: SqlDialect;
+  readonly label: string | undefined;
+  readonly traceId: string;
+  /** `performance.now()` when the query was issued. */
+  readonly startedAt: number;
+  /** Milliseconds until the driver answered; `undefined` while running or when the driver does not say. */
+  durationMs: number | undefined;
+  failed = false;
+  #fingerprint: SqlFingerprint | undefined;
+
+  constructor(input: QueryInput, traceId: string, startedAt: number) {
+    this.sql = input.sql;
+    this.values = input.values;
+    this.source = input.source;
+    this.dialect = input.dialect;
+    this.label = input.label;
+    this.traceId = traceId;
+    this.startedAt = startedAt;
+  }
+
+  get fingerprint(): SqlFingerprint {
+    return (this.#fingerprint ??= fingerprintSql(this.sql, this.dialect));
+  }
+
+  get shape(): string {
+    return this.fingerprint.shape;
+  }
+
+  get kind(): StatementKind {
+    return this.fingerprint.kind;
+  }
+}

@@ -1,0 +1,50 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Scope } from './scope/scope.js';
+
+/**
+ * State that every copy of @perfgate/core in the process must share.
+ *
+ * Bundlers, vitest's module graph (which inlines workspace packages) and a
+ * CommonJS + ESM pair can each load this package more than once. Drivers are
+ * patched once per process, so the patch, the scope storage and the scope
+ * registry live on `globalThis` under a versioned `Symbol.for` key.
+ */
+export interface PerfgateRuntime {
+  readonly version: 1;
+  readonly storage: AsyncLocalStorage<Scope>;
+  /** Finished and running scopes by trace-id, oldest first (bounded). */
+  readonly scopesByTraceId: Map<string, Scope[]>;
+  readonly settings: RuntimeSettings;
+}
+
+export interface RuntimeSettings {
+  /** Records kept per scope; queries past it are still counted. */
+  maxQueriesPerScope: number;
+  /** Trace-ids remembered for matchers that look a request scope up after the response. */
+  maxRememberedTraces: number;
+}
+
+export const DEFAULT_MAX_QUERIES_PER_SCOPE = 10_000;
+export const DEFAULT_MAX_REMEMBERED_TRACES = 1_000;
+
+const RUNTIME_KEY = Symbol.for('perfgate.runtime.v1');
+
+type GlobalWithRuntime = typeof globalThis & { [RUNTIME_KEY]?: PerfgateRuntime };
+
+export function getRuntime(): PerfgateRuntime {
+  const holder = globalThis as GlobalWithRuntime;
+  let runtime = holder[RUNTIME_KEY];
+  if (runtime === undefined) {
+    runtime = {
+      version: 1,
+      storage: new AsyncLocalStorage<Scope>(),
+      scopesByTraceId: new Map(),
+      settings: {
+        maxQueriesPerScope: DEFAULT_MAX_QUERIES_PER_SCOPE,
+        maxRememberedTraces: DEFAULT_MAX_REMEMBERED_TRACES,
+      },
+    };
+    Object.defineProperty(holder, RUNTIME_KEY, { value: runtime, enumerable: false });
+  }
+  return runtime;
+}

@@ -1,0 +1,63 @@
+import { ADAPTER_NAMES, PerfgateError, type AdapterName, type Instrumentation } from '@perfgate/core';
+import { instrumentPg, type PgModule } from './pg.js';
+import { instrumentPGlite, type PGliteClass } from './pglite.js';
+import { importFromProject, type ModuleFormat } from './resolve-from-project.js';
+
+export interface InstrumentInstalledOptions {
+  /** The project root the user's imports resolve from. */
+  readonly root: string;
+  /** `'auto'`: every adapter whose package resolves; a list: exactly those (an unresolvable one is an error). */
+  readonly adapters: 'auto' | readonly AdapterName[];
+  /** Which build of a dual package to patch: what the runner loads (`esm` for vitest, `cjs` for jest). */
+  readonly formats: readonly ModuleFormat[];
+}
+
+export interface InstalledInstrumentation extends Instrumentation {
+  /** The adapters that found their package and were applied. */
+  readonly instrumented: readonly AdapterName[];
+}
+
+const PACKAGES: Record<AdapterName, string> = { pg: 'pg', pglite: '@electric-sql/pglite' };
+
+type Exports = Record<string, unknown> & { default?: Record<string, unknown> };
+
+function member(module: unknown, name: string): unknown {
+  const exports = module as Exports | undefined;
+  return exports?.[name] ?? exports?.default?.[name];
+}
+
+async function apply(name: AdapterName, module: unknown): Promise<Instrumentation> {
+  switch (name) {
+    case 'pg':
+      return instrumentPg((member(module, 'Client') ? { Client: member(module, 'Client'), Pool: member(module, 'Pool') } : module) as PgModule);
+    case 'pglite':
+      return instrumentPGlite(member(module, 'PGlite') as PGliteClass);
+  }
+}
+
+/**
+ * Instruments the drivers a project has installed: what the runner plugins
+ * call in each test worker, so users write no instrumentation code.
+ */
+export async function instrumentInstalledDrivers(options: InstrumentInstalledOptions): Promise<InstalledInstrumentation> {
+  const names = options.adapters === 'auto' ? ADAPTER_NAMES : options.adapters;
+  const handles: Instrumentation[] = [];
+  const instrumented: AdapterName[] = [];
+  for (const name of names) {
+    let found = false;
+    for (const format of options.formats) {
+      const module = await importFromProject(options.root, PACKAGES[name], format);
+      if (module === undefined) continue;
+      handles.push(await apply(name, module));
+      found = true;
+    }
+    if (found) instrumented.push(name);
+    else if (options.adapters !== 'auto') {
+      throw new PerfgateError('INVALID_OPTIONS', `perfgate options: "adapters" lists '${name}', but '${PACKAGES[name]}' cannot be resolved from ${options.root}. Install it there or remove it from "adapters".`);
+    }
+  }
+  return {
+    instrumented,
+    dispose: () => handles.forEach((handle) => handle.dispose()),
+  };
+}

@@ -15,7 +15,8 @@ const INVALID_PARENT_ID = '0'.repeat(16);
 export function parseTraceparent(header: string | readonly string[] | undefined): TraceContext | undefined {
   const value = Array.isArray(header) ? header[0] : header;
   if (typeof value !== 'string') return undefined;
-  const match = TRACEPARENT.exec(value.trim().toLowerCase());
+  // The spec's hex is lowercase only (HEXDIGLC): uppercase makes the header invalid, not a variant.
+  const match = TRACEPARENT.exec(value.trim());
   if (match === null) return undefined;
   const [, version, traceId, parentId, flags, rest] = match as unknown as [string, string, string, string, string, string | undefined];
   // Version ff is invalid; version 00 allows nothing after the flags.

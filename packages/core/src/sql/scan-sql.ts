@@ -91,6 +91,11 @@ function signBelongsToNumber(previous: SqlToken | undefined): boolean {
   return previous.type === 'word' && VALUE_CONTEXT_KEYWORDS.has(previous.text);
 }
 
+/** `t.5` qualifies a name; after a keyword such as SELECT or THEN, `.5` is a number. */
+function isQualifier(previous: SqlToken | undefined): boolean {
+  return previous?.type === 'ident' || (previous?.type === 'word' && !VALUE_CONTEXT_KEYWORDS.has(previous.text));
+}
+
 /**
  * Splits SQL into tokens, dropping comments and whitespace and turning every
  * literal and placeholder into one `value` token. A hand-written scanner, so
@@ -163,7 +168,7 @@ export function scanSql(sql: string, dialect: SqlDialect): SqlToken[] {
         continue;
       }
     }
-    if (isDigit(c) || (c === '.' && isDigit(next) && tokens.at(-1)?.type !== 'word' && tokens.at(-1)?.type !== 'ident')) {
+    if (isDigit(c) || (c === '.' && isDigit(next) && !isQualifier(tokens.at(-1)))) {
       const end = skipNumber(sql, i);
       if (end < sql.length && isIdentPart(sql[end]!)) {
         // `1abc` is an identifier in MySQL; keep it as a word.
@@ -184,9 +189,10 @@ export function scanSql(sql: string, dialect: SqlDialect): SqlToken[] {
     if (isIdentStart(c)) {
       let j = i + 1;
       while (j < sql.length && isIdentPart(sql[j]!)) j++;
-      // Prefixed strings: E'..', B'..', X'..', N'..', U&'..'
-      if (sql[j] === "'" && j - i <= 2 && /^(e|b|x|n|u&?)$/i.test(sql.slice(i, j))) {
-        i = skipQuoted(sql, j, "'", mysql || /^e$/i.test(sql.slice(i, j)));
+      // Prefixed strings: E'..', B'..', X'..', N'..', PostgreSQL's U&'..' (`&` ends the word)
+      const quote = !mysql && sql[j] === '&' && /^u$/i.test(sql.slice(i, j)) ? j + 1 : j;
+      if (sql[quote] === "'" && /^(e|b|x|n|u)$/i.test(sql.slice(i, j))) {
+        i = skipQuoted(sql, quote, "'", mysql || /^e$/i.test(sql.slice(i, j)));
         push(VALUE);
         continue;
       }

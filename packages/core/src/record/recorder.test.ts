@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { getRuntime } from '../runtime.js';
+import { createScope, currentScope, runInScope } from '../scope/run-in-scope.js';
+import { QueryRecord, type QueryInput } from './query-record.js';
+import { finishQuery, startQuery } from './recorder.js';
+
+const query = (sql: string, extra: Partial<QueryInput> = {}): QueryInput => ({ sql, source: 'test', dialect: 'postgres', ...extra });
+
+const savedSettings = { ...getRuntime().settings };
+afterEach(() => {
+  Object.assign(getRuntime().settings, savedSettings);
+});
+
+describe('startQuery', () => {
+  it('returns undefined and records nothing outside any scope', () => {
+    expect(currentScope()).toBeUndefined();
+    const scope = createScope({ kind: 'function', name: 'not entered' });
+    expect(startQuery(query('SELECT 1'))).toBeUndefined();
+    expect(scope.count).toBe(0);
+    expect(scope.queries).toEqual([]);
+  });
+
+  it('records into the current scope with its trace-id and the query as given', () => {
+    const scope = createScope({ kind: 'function', name: 'f', traceId: 'a'.repeat(32) });
+    const values = [1, 'x'];
+    const record = runInScope(scope, () => startQuery(query('SELECT * FROM t WHERE a = $1 AND b = $2', { values, label: 'T.find', dialect: 'postgres' })));
+    expect(record).toBeInstanceOf(QueryRecord);
+    expect(record).toMatchObject({ sql: 'SELECT * FROM t WHERE a = $1 AND b = $2', values, source: 'test', label: 'T.find', dialect: 'postgres', traceId: 'a'.repeat(32) });
+    expect(record!.shape).toBe('SELECT * FROM t WHERE a = ? AND b = ?');
+    expect(record!.kind).toBe('select');
+    expect(record!.durationMs).toBeUndefined();
+    expect(scope.queries).toEqual([record]);
+    expect(scope.count).toBe(1);
+  });
+
+  it('lands in the innermost scope and in every enclosing one, with the innermost trace-id', () => {
+    const outer = createScope({ kind: 'function', name: 'outer', traceId: '1'.repeat(32) });
+    const { middle, inner, records } = runInScope(outer, () => {
+      const first = startQuery(query('SELECT 1'));
+      const middle = createScope({ kind: 'function', name: 'middle', traceId: '2'.repeat(32) });
+      return runInScope(middle, () => {
+        const inner = createScope({ kind: 'request', name: 'GET /', traceId: '3'.repeat(32) });
+        const second = runInScope(inner, () => startQuery(query('SELECT 2')));
+        const third = startQuery(query('SELECT 3'));
+        return { middle, inner, records: [first, second, third] };
+      });
+    });
+    expect(inner.parent).toBe(middle);
+    expect(middle.parent).toBe(outer);
+    expect(records.map((r) => r?.traceId)).toEqual(['1'.repeat(32), '3'.repeat(32), '2'.repeat(32)]);
+    expect(outer.queries.map((r) => r.sql)).toEqual(['SELECT 1', 'SELECT 2', 'SELECT 3']);
+    expect(middle.queries.map((r) => r.sql)).toEqual(['SELECT 2', 'SELECT 3']);
+    expect(inner.queries.map((r) => r.sql)).toEqual(['SELECT 2']);
+    // One record object shared by every scope it landed in.
+    expect(outer.queries[1]).toBe(inner.queries[0]);
+  });
+
+  it('keeps the first maxQueriesPerScope records and counts the rest by SQL text', () => {
+    getRuntime().settings.maxQueriesPerScope = 3;
+    const scope = createScope({ kind: 'function', name: 'f' });
+    runInScope(scope, () => {
+      for (const sql of ['q1', 'q2', 'q3', 'q4', 'q5', 'q4', 'q4']) startQuery(query(sql));
+    });
+    expect(scope.queries.map((r) => r.sql)).toEqual(['q1', 'q2', 'q3']);
+    expect(scope.count).toBe(7);
+    expect(scope.overflow).toEqual(new Map([['q4', 3], ['q5', 1]]));
+  });
+
+  it('bounds the overflow table too: past the limit of distinct texts only the count grows', () => {
+    getRuntime().settings.maxQueriesPerScope = 2;
+    const scope = createScope({ kind: 'function', name: 'f' });
+    runInScope(scope, () => {
+      for (const sql of ['k1', 'k2', 'o1', 'o2', 'o3', 'o1', 'o4']) startQuery(query(sql));
+    });
+    expect(scope.count).toBe(7);
+    expect(scope.queries).toHaveLength(2);
+    expect(scope.overflow).toEqual(new Map([['o1', 2], ['o2', 1]]));
+  });
+
+  it('applies the limit a scope was created with', () => {
+    getRuntime().settings.maxQueriesPerScope = 1;
+    const scope = createScope({ kind: 'function', name: 'f' });
+    getRuntime().settings.maxQueriesPerScope = 100;
+    runInScope(scope, () => {
+      startQuery(query('a'));
+      startQuery(query('b'));
+    });
+    expect(scope.queries).toHaveLength(1);
+    expect(scope.overflow).toEqual(new Map([['b', 1]]));
+  });
+});
+
+describe('finishQuery', () => {
+  it('stores the duration and marks failures', () => {
+    const scope = createScope({ kind: 'function', name: 'f' });
+    const [ok, failed, nullError] = runInScope(scope, () => [startQuery(query('a')), startQuery(query('b')), startQuery(query('c'))]);
+    finishQuery(ok);
+    finishQuery(failed, new Error('db down'));
+    finishQuery(nullError, null);
+    expect(ok!.durationMs).toBeGreaterThanOrEqual(0);
+    expect(ok!.failed).toBe(false);
+    expect(failed!.failed).toBe(true);
+    expect(nullError!.failed).toBe(false);
+  });
+
+  it('ignores a query recorded outside any scope', () => {
+    expect(() => finishQuery(undefined, new Error('x'))).not.toThrow();
+  });
+});

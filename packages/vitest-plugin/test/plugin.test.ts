@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+// The built package, as users get it: its setup file must exist beside it.
+import { perfgate } from '@perfgate/vitest';
+import { runVitest } from './support/run-vitest.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+
+describe('perfgate() plugin object', () => {
+  test('adds its setup file and options through the config hook', () => {
+    const plugin = perfgate({ adapters: ['pglite'] });
+    expect(plugin.name).toBe('perfgate:setup');
+    const added = plugin.config({ root: '/project' });
+    expect(added.test.setupFiles).toHaveLength(1);
+    expect(added.test.setupFiles[0]).toMatch(/[\\/]dist[\\/]setup\.js$/);
+    expect(existsSync(added.test.setupFiles[0]!)).toBe(true);
+    expect(added.test.provide.perfgate).toEqual({ root: '/project', options: { adapters: ['pglite'], http: true, maxQueriesPerScope: 10_000 } });
+  });
+
+  test('rejects bad options when the config loads, naming the option', () => {
+    expect(() => perfgate({ nPlusOne: 'fail' } as never)).toThrowErrorMatchingInlineSnapshot(
+      `[PerfgateError: perfgate options (perfgate() in the vitest config): unknown option "nPlusOne"; the options are "adapters", "http", "maxQueriesPerScope".]`,
+    );
+    expect(() => perfgate({ adapters: ['prisma'] } as never)).toThrow(/"adapters" lists the string "prisma"; the adapters are 'pg', 'pglite'/);
+  });
+});
+
+describe('a project with plugins: [perfgate()] (vitest in a child process)', () => {
+  test('an N+1 endpoint fails its budget with exit code 1 and a precise message', async () => {
+    const { code, output } = await runVitest(fixture('orders-api'));
+    expect(code).toBe(1);
+    const message = output.slice(output.indexOf('expect(received).toIssueAtMost(2)'));
+    expect(message.split('\n').slice(0, 10).join('\n')).toMatchInlineSnapshot(`
+      "expect(received).toIssueAtMost(2)
+
+      Expected: at most 2 queries
+      Received: 6 queries, 4 over budget
+      Request:  GET /orders
+      Trace-id: 0af7651916cd43dd8448eb211c80319c
+
+      Statement shapes, most frequent first:
+        5 × SELECT * FROM order_items WHERE order_id = ?
+        1 × SELECT id FROM orders WHERE email <> ?"
+    `);
+    // The spec line is shown, and no parameter value (personal data) is printed.
+    expect(output).toMatch(/test\/orders\.spec\.ts:32:3/);
+    expect(output).not.toMatch(/private-\d@example\.com/);
+  });
+
+  test('the fixed endpoint passes', async () => {
+    const { code, output } = await runVitest(fixture('orders-api'), { FIXTURE_VARIANT: 'fixed' });
+    expect(output).toMatch(/1 passed/);
+    expect(code).toBe(0);
+  });
+
+  test('adapters: [] and http: false turn the automatic wiring off', async () => {
+    const { code, output } = await runVitest(fixture('no-instrumentation'));
+    expect(output).toMatch(/2 passed/);
+    expect(code).toBe(0);
+  });
+
+  test('a misspelt option stops the run and names it', async () => {
+    const { code, output } = await runVitest(fixture('bad-options'));
+    expect(code).toBe(1);
+    expect(output).toContain('perfgate options (perfgate() in the vitest config): unknown option "adapter"');
+  });
+});

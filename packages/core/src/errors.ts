@@ -10,6 +10,11 @@ export const ERROR_MESSAGES = {
     `${matcher}: ${request} got a response, but no perfgate scope saw a request with trace-id ${traceId}. ` +
     'Is the app served by node:http in this test process with the perfgate plugin loaded, ' +
     'or is `perfgateMiddleware()` installed? A request sent to another process cannot be counted.',
+  HOOK_FAILED: (matcher: string, hook: string, error: unknown) =>
+    `${matcher}: ${hook} threw: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+  INVALID_TRACEPARENT: (matcher: string, request: string, header: string) =>
+    `${matcher}: ${request} has the traceparent header ${JSON.stringify(header)}, which is not a W3C traceparent ` +
+    '(00-<32 lowercase hex>-<16 lowercase hex>-<2 hex>); the server would ignore it, so its scope could not be found. Fix it or let perfgate set one.',
   ALREADY_PATCHED: (what: string) =>
     `${what} is already patched by another instrumentation; perfgate patches each method once.`,
   INVALID_TARGET: (adapter: string, expected: string, received: unknown) =>
@@ -22,8 +27,8 @@ export class PerfgateError extends Error {
   override readonly name = 'PerfgateError';
   readonly code: PerfgateErrorCode;
 
-  constructor(code: PerfgateErrorCode, message: string) {
-    super(message);
+  constructor(code: PerfgateErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.code = code;
   }
 }
@@ -36,9 +41,10 @@ export function perfgateError<C extends PerfgateErrorCode>(
   code: C,
   args: Parameters<(typeof ERROR_MESSAGES)[C]>,
   stackFrom?: Function,
+  cause?: unknown,
 ): PerfgateError {
   const format = ERROR_MESSAGES[code] as (...a: unknown[]) => string;
-  const error = new PerfgateError(code, format(...args));
+  const error = new PerfgateError(code, format(...args), cause === undefined ? undefined : { cause });
   if (stackFrom !== undefined) Error.captureStackTrace(error, stackFrom);
   return error;
 }

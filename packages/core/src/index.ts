@@ -16,7 +16,7 @@ export { patchMethod, isPatched } from './patch/patch-method.js';
 export { acquireInstrumentation, type Instrumentation } from './patch/instrumentation.js';
 
 export { QueryRecord, type QueryInput } from './record/query-record.js';
-export { finishQuery, startQuery } from './record/recorder.js';
+export { finishQuery, samplesCallSite, startQuery } from './record/recorder.js';
 
 export { fingerprintSql, computeFingerprint, FINGERPRINT_CACHE_SIZE, type SqlFingerprint, type StatementKind } from './sql/fingerprint-sql.js';
 export { scanSql, type SqlDialect, type SqlToken, type SqlTokenType } from './sql/scan-sql.js';
@@ -24,5 +24,21 @@ export { scanSql, type SqlDialect, type SqlToken, type SqlTokenType } from './sq
 export { tallyQueries, type QueryFilter, type QueryTally, type ShapeCount } from './analysis/query-budget.js';
 export { formatFailure, type FailureReport, type FailureSection } from './message/format-failure.js';
 
-export { perfgateMatchers, toIssueAtMost, toIssueExactly, type MatcherContext, type MatcherResult, type PerfgateMatchers, type QueryBudgetOptions } from './matchers/index.js';
+export {
+  perfgateMatchers,
+  toHaveNoNPlusOne,
+  toIssueAtMost,
+  toIssueConstantQueries,
+  toIssueExactly,
+  type ConstantQueriesOptions,
+  type MatcherContext,
+  type MatcherResult,
+  type NPlusOneOptions,
+  type PerfgateMatchers,
+  type QueryBudgetOptions,
+} from './matchers/index.js';
+export { findRepeatedStatements, isPagination, DEFAULT_N_PLUS_ONE_THRESHOLD, type DuplicatesMode, type RepeatAnalysis, type RepeatFinding } from './analysis/n-plus-one.js';
+export { analyseGrowth, type GrowthAnalysis, type ShapeGrowth } from './analysis/query-growth.js';
+export { captureStack, formatCallSite, markInternalPath, userFrames, type CallSite, type CapturedStack } from './record/call-site.js';
+export { findingLines, fixHint } from './message/repeat-findings.js';
 export { ADAPTER_NAMES, resolvePerfgateOptions, type AdapterName, type PerfgateOptions, type ResolvedPerfgateOptions } from './options/perfgate-options.js';

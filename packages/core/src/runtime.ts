@@ -22,6 +22,8 @@ export interface RuntimeSettings {
   maxQueriesPerScope: number;
   /** Trace-ids remembered for matchers that look a request scope up after the response. */
   maxRememberedTraces: number;
+  /** Capture stacks of repeated statements, to name the line of an N+1. */
+  callSites: boolean;
 }
 
 export const DEFAULT_MAX_QUERIES_PER_SCOPE = 10_000;
@@ -42,6 +44,7 @@ export function getRuntime(): PerfgateRuntime {
       settings: {
         maxQueriesPerScope: DEFAULT_MAX_QUERIES_PER_SCOPE,
         maxRememberedTraces: DEFAULT_MAX_REMEMBERED_TRACES,
+        callSites: true,
       },
     };
     Object.defineProperty(holder, RUNTIME_KEY, { value: runtime, enumerable: false });

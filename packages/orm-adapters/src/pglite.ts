@@ -1,5 +1,8 @@
 import { AsyncResource } from 'node:async_hooks';
-import { acquireInstrumentation, finishQuery, patchMethod, perfgateInvalidTarget, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core';
+import { acquireInstrumentation, finishQuery, markInternalPath, patchMethod, perfgateInvalidTarget, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core';
+
+// This package's frames are perfgate's, never the user's call site.
+markInternalPath(import.meta.url);
 
 type Method = (this: unknown, ...args: unknown[]) => unknown;
 

@@ -1,4 +1,6 @@
 import type { QueryBudgetOptions } from './query-budget-matcher.js';
+import type { NPlusOneOptions } from './to-have-no-n-plus-one.js';
+import type { ConstantQueriesOptions } from './to-issue-constant-queries.js';
 
 /**
  * Every perfgate matcher, for the per-runner type augmentations
@@ -29,4 +31,23 @@ export interface PerfgateMatchers {
    * await expect(request(app).post('/orders').send(order)).toIssueExactly(2, { match: /insert into orders/i });
    */
   toIssueExactly(count: number, options?: QueryBudgetOptions): Promise<void>;
+
+  /**
+   * Fails when one statement shape runs from one call site with `threshold`
+   * (default 3) or more different parameter sets, and names the line; the same
+   * statement with the same parameters is reported as a duplicate.
+   *
+   * @example
+   * await expect(request(app).get('/orders')).toHaveNoNPlusOne();
+   */
+  toHaveNoNPlusOne(options?: NPlusOneOptions): Promise<void>;
+
+  /**
+   * Runs the received work at each data size in `scales` (default [2, 5]),
+   * after `populate(n)`, and fails when any statement's count grows with n.
+   *
+   * @example
+   * await expect(() => request(app).get('/orders')).toIssueConstantQueries({ populate: (n) => seedOrders(db, n) });
+   */
+  toIssueConstantQueries(options: ConstantQueriesOptions): Promise<void>;
 }

@@ -46,10 +46,12 @@ function headerValue(request: SupertestLike, name: string): string | undefined {
   return undefined;
 }
 
-async function sendAndCollect(matcher: string, request: SupertestLike): Promise<ScopeResult> {
+export async function sendAndCollect(matcher: string, request: SupertestLike): Promise<ScopeResult> {
   // A `traceparent` the spec set itself is kept: its trace-id is the join key.
-  const traceId = parseTraceparent(headerValue(request, 'traceparent'))?.traceId ?? newTraceId();
-  if (headerValue(request, 'traceparent') === undefined) request.set('traceparent', formatTraceparent(traceId));
+  const given = headerValue(request, 'traceparent');
+  const traceId = given === undefined ? newTraceId() : parseTraceparent(given)?.traceId;
+  if (traceId === undefined) throw perfgateError('INVALID_TRACEPARENT', [matcher, describeRequest(request), given!]);
+  if (given === undefined) request.set('traceparent', formatTraceparent(traceId));
   const response = await request;
   const scopes = takeScopes(traceId);
   if (scopes.length === 0) throw perfgateError('NO_REQUEST_SCOPE', [matcher, describeRequest(request), traceId]);
@@ -66,6 +68,33 @@ async function sendAndCollect(matcher: string, request: SupertestLike): Promise<
 export function resolveReceived(matcher: string, received: unknown, stackFrom: Function): ScopeResult | Promise<ScopeResult> {
   if (isScopeResult(received)) return received;
   if (isSupertestLike(received)) return sendAndCollect(matcher, received);
-  if (typeof received === 'function') return runInNewScope(received as () => unknown);
+  if (typeof received === 'function') {
+    // The function's own error rejects the matcher's promise, as an async function's does; only bad input throws.
+    try {
+      return runFunction(matcher, received as (...args: unknown[]) => unknown);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
   throw perfgateError('INVALID_RECEIVED', [matcher, received], stackFrom);
+}
+
+/**
+ * Runs `fn(...args)` in a new scope. When it returns an unsent supertest
+ * request (`() => request(app).get('/orders')`), that request is sent and
+ * judged by its server scope, wherever the server was started.
+ */
+export function runFunction(matcher: string, fn: (...args: unknown[]) => unknown, ...args: unknown[]): ScopeResult | Promise<ScopeResult> {
+  let request: SupertestLike | undefined;
+  const result = runInNewScope(
+    function work() {
+      const value = fn(...args);
+      if (!isSupertestLike(value)) return value;
+      request = value;
+      return undefined;
+    },
+    { name: fn.name || 'anonymous function' },
+  );
+  if (request === undefined && !(result instanceof Promise)) return result;
+  return Promise.resolve(result).then((functionResult) => (request === undefined ? functionResult : sendAndCollect(matcher, request)));
 }

@@ -1,4 +1,5 @@
 import { describe, PerfgateError } from '../errors.js';
+import { DEFAULT_MAX_QUERIES_PER_SCOPE } from '../runtime.js';
 
 /** Drivers perfgate can instrument without the user writing code. */
 export const ADAPTER_NAMES = ['pg', 'pglite'] as const;
@@ -41,9 +42,9 @@ export function resolvePerfgateOptions(input: unknown, where: string): ResolvedP
   }
   const unknown = Object.keys(input).filter((key) => !(OPTION_NAMES as readonly string[]).includes(key));
   if (unknown.length > 0) {
-    throw optionError(where, `unknown option ${unknown.map((k) => `"${k}"`).join(', ')}; the options are ${OPTION_NAMES.map((k) => `"${k}"`).join(', ')}.`);
+    throw optionError(where, `unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}; the options are ${OPTION_NAMES.map((k) => `"${k}"`).join(', ')}.`);
   }
-  const { adapters = 'auto', http = true, maxQueriesPerScope = 10_000 } = input as PerfgateOptions;
+  const { adapters = 'auto', http = true, maxQueriesPerScope = DEFAULT_MAX_QUERIES_PER_SCOPE } = input as PerfgateOptions;
   if (adapters !== 'auto') {
     if (!Array.isArray(adapters)) throw optionError(where, `"adapters" must be 'auto' or a list such as ['pg']; received ${describe(adapters)}.`);
     const bad = adapters.find((name) => !(ADAPTER_NAMES as readonly unknown[]).includes(name));

@@ -6,15 +6,18 @@ import { patchMethod } from './patch-method.js';
 /** Names are global (on globalThis): a fresh one per test keeps tests independent. */
 const uniqueName = () => `test-${randomUUID()}`;
 
-function makeDriver() {
-  return {
-    query(sql: string): string {
-      return `result of ${sql}`;
-    },
-    end(): string {
-      return 'ended';
-    },
-  };
+type Query = (this: unknown, ...args: unknown[]) => unknown;
+
+function makeDriver(): { query: Query } {
+  return { query: (sql) => `result of ${String(sql)}` };
+}
+
+/** A patch of `driver.query` that prefixes each result with `tag`. */
+function prefixing(tag: string) {
+  return (original: Query): Query =>
+    function (this: unknown, ...args: unknown[]) {
+      return `${tag} ${String(original.apply(this, args))}`;
+    };
 }
 
 describe('acquireInstrumentation', () => {
@@ -23,7 +26,7 @@ describe('acquireInstrumentation', () => {
     const driver = makeDriver();
     const unpatched = driver.query;
     const apply = vi.fn((undo: Array<() => void>) => {
-      undo.push(patchMethod(driver, 'query', (original) => (sql: string) => `[seen] ${original.call(driver, sql)}`));
+      undo.push(patchMethod(driver, 'query', prefixing('[seen]')));
     });
 
     const first = acquireInstrumentation(name, driver, apply);
@@ -94,10 +97,10 @@ describe('acquireInstrumentation', () => {
     const name = uniqueName();
     const driver = makeDriver();
     const original = driver.query;
-    const failure = new Error('end() cannot be patched');
+    const failure = new Error('the second patch failed');
     const attempt = () =>
       acquireInstrumentation(name, driver, (undo) => {
-        undo.push(patchMethod(driver, 'query', (q) => (sql: string) => `[seen] ${q.call(driver, sql)}`));
+        undo.push(patchMethod(driver, 'query', prefixing('[seen]')));
         throw failure;
       });
 
@@ -107,7 +110,7 @@ describe('acquireInstrumentation', () => {
 
     // Nothing was registered: the next acquire applies afresh (and does not hit ALREADY_PATCHED).
     const apply = vi.fn((undo: Array<() => void>) => {
-      undo.push(patchMethod(driver, 'query', (q) => (sql: string) => `[again] ${q.call(driver, sql)}`));
+      undo.push(patchMethod(driver, 'query', prefixing('[again]')));
     });
     const handle = acquireInstrumentation(name, driver, apply);
     expect(apply).toHaveBeenCalledTimes(1);

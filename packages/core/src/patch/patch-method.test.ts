@@ -1,8 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
+import { thrownBy } from '../../test/thrown-by.js';
 import { PerfgateError } from '../errors.js';
 import { isPatched, patchMethod } from './patch-method.js';
 
-type Greet = (this: { name: string }, greeting: string, punctuation?: string) => string;
+/** How drivers' methods are typed for patching: any `this`, any arguments. */
+type Method = (this: unknown, ...args: unknown[]) => unknown;
 
 function makeClasses() {
   class Base {
@@ -17,28 +19,21 @@ function makeClasses() {
 
 /** A wrap that counts calls and tags the result, so a test can tell patched from original. */
 function tagging(calls: unknown[][]) {
-  return (original: Greet): Greet =>
-    function (this: { name: string }, ...args) {
+  return (original: Method): Method =>
+    function (this: unknown, ...args: unknown[]) {
       calls.push(args);
-      return `[patched] ${original.apply(this, args)}`;
+      return `[patched] ${String(original.apply(this, args))}`;
     };
 }
 
-function errorOf(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
+const asTarget = <K extends string>(target: object, key: K) => target as { [P in K]: Method };
 
 describe('patchMethod', () => {
   it('patches an own method and restores its exact descriptor', () => {
     const { Base } = makeClasses();
     const before = Object.getOwnPropertyDescriptor(Base.prototype, 'greet');
     const calls: unknown[][] = [];
-    const undo = patchMethod(Base.prototype as { greet: Greet }, 'greet', tagging(calls));
+    const undo = patchMethod(asTarget(Base.prototype, 'greet'), 'greet', tagging(calls));
 
     expect(new Base().greet('hi')).toBe('[patched] hi, base!');
     expect(Object.getOwnPropertyDescriptor(Base.prototype, 'greet')).toMatchObject({ writable: true, enumerable: false, configurable: true });
@@ -52,7 +47,7 @@ describe('patchMethod', () => {
 
   it('patches an inherited method on the subclass and removes the own property on undo', () => {
     const { Base, Derived } = makeClasses();
-    const undo = patchMethod(Derived.prototype as { greet: Greet }, 'greet', tagging([]));
+    const undo = patchMethod(asTarget(Derived.prototype, 'greet'), 'greet', tagging([]));
     expect(Object.hasOwn(Derived.prototype, 'greet')).toBe(true);
     expect(new Derived().greet('hi')).toBe('[patched] hi, base!');
     expect(new Base().greet('hi')).toBe('hi, base!');
@@ -62,8 +57,8 @@ describe('patchMethod', () => {
     expect(Derived.prototype.greet).toBe(Base.prototype.greet);
   });
 
-  it('keeps enumerable and read-only methods so while patched, and restores them', () => {
-    const target = { name: 'obj', greet: ((greeting: string) => greeting) as Greet };
+  it('keeps the enumerable and writable flags while patched, and restores them', () => {
+    const target = { name: 'obj', greet: ((greeting: unknown) => greeting) as Method };
     Object.defineProperty(target, 'greet', { writable: false, enumerable: true, configurable: true });
     const before = Object.getOwnPropertyDescriptor(target, 'greet');
     const undo = patchMethod(target, 'greet', tagging([]));
@@ -76,7 +71,7 @@ describe('patchMethod', () => {
   it('passes `this`, every argument and the return value through, and keeps name and length', () => {
     const { Base } = makeClasses();
     const calls: unknown[][] = [];
-    const undo = patchMethod(Base.prototype as { greet: Greet }, 'greet', tagging(calls));
+    const undo = patchMethod(asTarget(Base.prototype, 'greet'), 'greet', tagging(calls));
     const instance = Object.assign(new Base(), { name: 'ada' });
     expect(instance.greet('hello', '?')).toBe('[patched] hello, ada?');
     expect(calls).toEqual([['hello', '?']]);
@@ -92,21 +87,23 @@ describe('patchMethod', () => {
         throw failure;
       },
     };
-    const undo = patchMethod(target, 'run', (original) => function (this: unknown) {
-      return original.call(this);
-    });
-    expect(errorOf(() => target.run())).toBe(failure);
+    const undo = patchMethod(asTarget(target, 'run'), 'run', (original: Method): Method =>
+      function (this: unknown, ...args: unknown[]) {
+        return original.apply(this, args);
+      },
+    );
+    expect(thrownBy(() => target.run())).toBe(failure);
     undo();
   });
 
   it('refuses to patch a method twice with ALREADY_PATCHED, and allows it again after undo', () => {
     const { Base } = makeClasses();
-    const target = Base.prototype as { greet: Greet };
+    const target = asTarget(Base.prototype, 'greet');
     const undo = patchMethod(target, 'greet', tagging([]));
-    const error = errorOf(() => patchMethod(target, 'greet', tagging([])));
+    const error = thrownBy(() => patchMethod(target, 'greet', tagging([])));
     expect(error).toBeInstanceOf(PerfgateError);
     expect(error).toMatchObject({ code: 'ALREADY_PATCHED' });
-    expect((error as Error).message).toMatchInlineSnapshot(`"greet is already patched by another instrumentation; perfgate patches each method once."`);
+    expect(error.message).toMatchInlineSnapshot(`"greet is already patched by another instrumentation; perfgate patches each method once."`);
     // The refused patch changed nothing.
     expect(new Base().greet('hi')).toBe('[patched] hi, base!');
 
@@ -118,17 +115,17 @@ describe('patchMethod', () => {
   });
 
   it('refuses a property that is not a method with INVALID_TARGET', () => {
-    const target = { count: 3 } as unknown as { count: Greet };
-    const error = errorOf(() => patchMethod(target, 'count', tagging([])));
+    const target = asTarget({ count: 3 }, 'count');
+    const error = thrownBy(() => patchMethod(target, 'count', tagging([])));
     expect(error).toMatchObject({ name: 'PerfgateError', code: 'INVALID_TARGET' });
-    expect((error as Error).message).toMatchInlineSnapshot(`"patchMethod: expected count to be a method; received number 3."`);
+    expect(error.message).toMatchInlineSnapshot(`"patchMethod: expected count to be a method; received number 3."`);
     expect(isPatched(target, 'count')).toBe(false);
   });
 
   it('turns a wrapper captured before undo into a pass-through', () => {
     const { Base } = makeClasses();
     const calls: unknown[][] = [];
-    const undo = patchMethod(Base.prototype as { greet: Greet }, 'greet', tagging(calls));
+    const undo = patchMethod(asTarget(Base.prototype, 'greet'), 'greet', tagging(calls));
     const captured = Base.prototype.greet;
     undo();
     expect(captured.call(new Base(), 'hi')).toBe('hi, base!');
@@ -137,12 +134,12 @@ describe('patchMethod', () => {
 
   it('does not clobber a wrapper another library installed on top, and stops wrapping underneath it', () => {
     const { Base } = makeClasses();
-    const target = Base.prototype as { greet: Greet };
+    const target = asTarget(Base.prototype, 'greet');
     const calls: unknown[][] = [];
     const undo = patchMethod(target, 'greet', tagging(calls));
     const ours = target.greet;
-    const theirs = vi.fn(function (this: { name: string }, greeting: string) {
-      return `[theirs] ${ours.call(this, greeting)}`;
+    const theirs = vi.fn(function (this: unknown, ...args: unknown[]) {
+      return `[theirs] ${String(ours.apply(this, args))}`;
     });
     target.greet = theirs;
 
@@ -155,7 +152,7 @@ describe('patchMethod', () => {
 
   it('undo is idempotent', () => {
     const { Base } = makeClasses();
-    const target = Base.prototype as { greet: Greet };
+    const target = asTarget(Base.prototype, 'greet');
     const undo = patchMethod(target, 'greet', tagging([]));
     undo();
     const second = patchMethod(target, 'greet', tagging([]));
@@ -168,7 +165,7 @@ describe('patchMethod', () => {
 
   it('shares its registry through globalThis, so a second copy of the module sees the patch', async () => {
     const { Base } = makeClasses();
-    const target = Base.prototype as { greet: Greet };
+    const target = asTarget(Base.prototype, 'greet');
     const undo = patchMethod(target, 'greet', tagging([]));
     // The query string makes the module loader evaluate the file a second time.
     const specifier = './patch-method.js?second-copy';

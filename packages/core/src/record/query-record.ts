@@ -1,3 +1,4 @@
+import { userFrames, type CallSite, type CapturedStack } from './call-site.js';
 import { fingerprintSql, type SqlFingerprint, type StatementKind } from '../sql/fingerprint-sql.js';
 import type { SqlDialect } from '../sql/scan-sql.js';
 
@@ -31,7 +32,10 @@ export class QueryRecord {
   /** Milliseconds until the driver answered; `undefined` while running or when the driver does not say. */
   durationMs: number | undefined;
   failed = false;
+  /** Raw frames, for the queries the recorder sampled (repeats of a statement); see `callSites`. */
+  stack: CapturedStack | undefined;
   #fingerprint: SqlFingerprint | undefined;
+  #callSites: CallSite[] | undefined;
 
   constructor(input: QueryInput, traceId: string, startedAt: number) {
     this.sql = input.sql;
@@ -53,5 +57,10 @@ export class QueryRecord {
 
   get kind(): StatementKind {
     return this.fingerprint.kind;
+  }
+
+  /** The user's frames this query came from, innermost first; empty when no stack was sampled or none reaches user code. */
+  get callSites(): readonly CallSite[] {
+    return (this.#callSites ??= userFrames(this.stack));
   }
 }

@@ -3,9 +3,9 @@ import { toScopeResult, type ScopeResult } from './scope-result.js';
 
 export interface RecordQueriesOptions {
   /** Shown in messages; defaults to the function's name. */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /** Defaults to a new random trace-id. */
-  readonly traceId?: string;
+  readonly traceId?: string | undefined;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -39,6 +39,8 @@ export class Scope {
   count = 0;
   /** SQL text → count for the queries past the record limit. */
   overflow: Map<string, number> | undefined;
+  /** Occurrences of each statement issued in this scope itself, by repeat key: decides which queries get a stack. */
+  readonly repeats = new Map<string, number>();
   readonly #maxQueries: number;
   #closeWaiters: Array<() => void> | undefined;
 

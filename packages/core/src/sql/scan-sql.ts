@@ -118,7 +118,8 @@ export function scanSql(sql: string, dialect: SqlDialect): SqlToken[] {
       i++;
       continue;
     }
-    if ((c === '-' && next === '-') || (mysql && c === '#')) {
+    // MySQL needs whitespace after `--` for a comment: `5--1` is 5 minus -1 there.
+    if ((c === '-' && next === '-' && (!mysql || i + 2 >= sql.length || /\s/.test(sql[i + 2]!))) || (mysql && c === '#')) {
       while (i < sql.length && sql[i] !== '\n') i++;
       continue;
     }

@@ -1,0 +1,126 @@
+import type { CallSite } from '../record/call-site.js';
+import type { QueryRecord } from '../record/query-record.js';
+import type { StatementKind } from '../sql/fingerprint-sql.js';
+import { parameterKey } from './parameter-key.js';
+
+/** Runs of one statement shape from one call site that make an N+1, by default. */
+export const DEFAULT_N_PLUS_ONE_THRESHOLD = 3;
+
+export type DuplicatesMode = 'fail' | 'report' | 'off';
+
+export interface RepeatAnalysisOptions {
+  /** Different parameter sets of one shape from one call site that make an N+1 (2 or more). */
+  readonly threshold?: number;
+}
+
+export interface RepeatFinding {
+  readonly type: 'n-plus-one' | 'duplicate';
+  readonly shape: string;
+  readonly kind: StatementKind;
+  /** Executions in the group (for a duplicate: executions of statements run with the same parameters as another). */
+  readonly count: number;
+  /** Distinct parameter sets in the group. */
+  readonly distinctParameters: number;
+  /** The user's frames the statement ran from, innermost first; empty when no stack reached user code. */
+  readonly callSites: readonly CallSite[];
+  /** How many of the group's executions had a sampled stack (the rest are attributed from their neighbours). */
+  readonly sampledStacks: number;
+  /** For an N+1: the single select that ran just before the loop (the "1" of N+1). */
+  readonly before: string | undefined;
+  readonly dialect: QueryRecord['dialect'];
+  /** The first execution, in the scope's order. */
+  readonly first: QueryRecord;
+}
+
+export interface RepeatAnalysis {
+  readonly nPlusOne: readonly RepeatFinding[];
+  readonly duplicates: readonly RepeatFinding[];
+}
+
+/** Paging through a result (OFFSET, or a keyset `> ?` with ORDER BY … LIMIT) is a loop by design, not an N+1. */
+export function isPagination(shape: string): boolean {
+  if (!/\bLIMIT\b/.test(shape)) return false;
+  return /\bOFFSET\b/.test(shape) || (/\bORDER BY\b/.test(shape) && /\bWHERE\b.*[<>]=? \?/.test(shape));
+}
+
+interface Group {
+  readonly queries: QueryRecord[];
+  callSites: readonly CallSite[];
+}
+
+const siteKey = (sites: readonly CallSite[]): string => (sites[0] === undefined ? '' : `${sites[0].file}:${sites[0].line}:${sites[0].column}`);
+
+/**
+ * Splits one shape's executions by call site. Only sampled executions carry
+ * a stack (see the recorder); the others take the site of the nearest
+ * sampled execution before them, or after them at the start.
+ */
+function groupByCallSite(queries: readonly QueryRecord[]): Group[] {
+  const sites: Array<readonly CallSite[] | undefined> = queries.map((q) => (q.stack === undefined ? undefined : q.callSites));
+  const firstKnown = sites.find((s) => s !== undefined) ?? [];
+  let current: readonly CallSite[] = firstKnown;
+  const groups = new Map<string, Group>();
+  queries.forEach((query, i) => {
+    current = sites[i] ?? current;
+    const key = siteKey(current);
+    let group = groups.get(key);
+    if (group === undefined) groups.set(key, (group = { queries: [], callSites: current }));
+    group.queries.push(query);
+  });
+  return [...groups.values()];
+}
+
+/**
+ * Finds repeated statements in a scope's queries: an N+1 is one statement
+ * shape from one call site run with `threshold` or more different parameter
+ * sets; a duplicate is the same statement run again with the same
+ * parameters. Transaction control never counts; pagination is not an N+1.
+ */
+export function findRepeatedStatements(queries: readonly QueryRecord[], options: RepeatAnalysisOptions = {}): RepeatAnalysis {
+  const threshold = options.threshold ?? DEFAULT_N_PLUS_ONE_THRESHOLD;
+  const byShape = new Map<string, QueryRecord[]>();
+  const position = new Map<QueryRecord, number>();
+  const shapeCounts = new Map<string, number>();
+  queries.forEach((query, i) => {
+    position.set(query, i);
+    shapeCounts.set(query.shape, (shapeCounts.get(query.shape) ?? 0) + 1);
+    if (query.fingerprint.transactionControl) return;
+    const list = byShape.get(query.shape);
+    if (list === undefined) byShape.set(query.shape, [query]);
+    else list.push(query);
+  });
+
+  const nPlusOne: RepeatFinding[] = [];
+  const duplicates: RepeatFinding[] = [];
+  for (const [shape, executions] of byShape) {
+    if (executions.length < 2) continue;
+    for (const group of groupByCallSite(executions)) {
+      const byParameters = new Map<string, number>();
+      for (const query of group.queries) {
+        const key = parameterKey(query);
+        byParameters.set(key, (byParameters.get(key) ?? 0) + 1);
+      }
+      const first = group.queries[0]!;
+      const base = {
+        shape,
+        kind: first.kind,
+        callSites: group.callSites,
+        sampledStacks: group.queries.filter((q) => q.stack !== undefined).length,
+        dialect: first.dialect,
+        first,
+        distinctParameters: byParameters.size,
+      };
+      if (byParameters.size >= threshold && !isPagination(shape)) {
+        const previous = queries[position.get(first)! - 1];
+        const before = previous !== undefined && previous.kind === 'select' && shapeCounts.get(previous.shape) === 1 ? previous.shape : undefined;
+        nPlusOne.push({ ...base, type: 'n-plus-one', count: group.queries.length, before });
+      }
+      const repeated = [...byParameters.values()].filter((n) => n > 1);
+      if (repeated.length > 0) {
+        duplicates.push({ ...base, type: 'duplicate', count: repeated.reduce((sum, n) => sum + n, 0), before: undefined });
+      }
+    }
+  }
+  const byCount = (a: RepeatFinding, b: RepeatFinding) => b.count - a.count;
+  return { nPlusOne: nPlusOne.sort(byCount), duplicates: duplicates.sort(byCount) };
+}

@@ -3,5 +3,5 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [perfgate()],
-  test: { include: ['test/**/*.spec.ts'], testTimeout: 20_000, hookTimeout: 30_000 },
+  test: { include: ['test/**/*.spec.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
 });

@@ -3,6 +3,6 @@ import { packageBuild } from '../../tsup.config.base.ts';
 
 export default defineConfig([
   packageBuild({ index: 'src/index.ts' }),
-  // The setup file uses top-level await and runs only inside vitest: ESM only.
-  packageBuild({ setup: 'src/setup.ts' }, { format: ['esm'], clean: false }),
+  // The setup files run only inside vitest (setup uses top-level await): ESM only, no types to publish.
+  packageBuild({ setup: 'src/setup.ts', 'global-setup': 'src/global-setup.ts' }, { format: ['esm'], clean: false, dts: false }),
 ]);

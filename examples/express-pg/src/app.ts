@@ -1,5 +1,6 @@
 import express from 'express';
 import type { Db } from './db.js';
+import { listCustomerOrdersLegacy } from './legacy.js';
 import { listOrders, listOrdersOneByOne } from './orders.js';
 
 export type OrdersQuery = 'batched' | 'one-by-one';
@@ -21,6 +22,9 @@ export function createApp(db: Db, { ordersQuery = 'batched' }: AppOptions = {}):
       return;
     }
     res.json(rows[0]);
+  });
+  app.get('/customers/:id/orders', async (req, res) => {
+    res.json(await listCustomerOrdersLegacy(db, Number(req.params.id)));
   });
   return app;
 }

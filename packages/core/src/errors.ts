@@ -15,6 +15,8 @@ export const ERROR_MESSAGES = {
   INVALID_TRACEPARENT: (matcher: string, request: string, header: string) =>
     `${matcher}: ${request} has the traceparent header ${JSON.stringify(header)}, which is not a W3C traceparent ` +
     '(00-<32 lowercase hex>-<16 lowercase hex>-<2 hex>); the server would ignore it, so its scope could not be found. Fix it or let perfgate set one.',
+  CORRUPT_FILE: (detail: string) => detail,
+  N_PLUS_ONE: (detail: string) => detail,
   ALREADY_PATCHED: (what: string) =>
     `${what} is already patched by another instrumentation; perfgate patches each method once.`,
   INVALID_TARGET: (adapter: string, expected: string, received: unknown) =>
@@ -66,7 +68,10 @@ export function describe(value: unknown): string {
       return 'a symbol';
     default: {
       if (typeof (value as { then?: unknown }).then === 'function') return 'a promise (already running, so perfgate cannot scope it)';
-      if (Array.isArray(value)) return `an array of ${value.length}`;
+      if (Array.isArray(value)) {
+        const shown = value.length <= 10 && value.every((v) => typeof v === 'number' || typeof v === 'boolean') ? ` [${value.join(', ')}]` : ` of ${value.length}`;
+        return value.length === 0 ? 'an empty array' : `an array${shown}`;
+      }
       const name = (value as object).constructor?.name;
       return name && name !== 'Object' ? `an instance of ${name}` : 'an object';
     }

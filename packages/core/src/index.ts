@@ -37,8 +37,13 @@ export {
   type PerfgateMatchers,
   type QueryBudgetOptions,
 } from './matchers/index.js';
-export { findRepeatedStatements, isPagination, DEFAULT_N_PLUS_ONE_THRESHOLD, type DuplicatesMode, type RepeatAnalysis, type RepeatFinding } from './analysis/n-plus-one.js';
+export { findRepeatedStatements, isPagination, rowLimit, DEFAULT_N_PLUS_ONE_THRESHOLD, type DuplicatesMode, type RepeatAnalysis, type RepeatFinding } from './analysis/n-plus-one.js';
 export { analyseGrowth, type GrowthAnalysis, type ShapeGrowth } from './analysis/query-growth.js';
 export { captureStack, formatCallSite, markInternalPath, userFrames, type CallSite, type CapturedStack } from './record/call-site.js';
 export { findingLines, fixHint } from './message/repeat-findings.js';
 export { ADAPTER_NAMES, resolvePerfgateOptions, type AdapterName, type PerfgateOptions, type ResolvedPerfgateOptions } from './options/perfgate-options.js';
+export { ALLOWLIST_FILE, EMPTY_ALLOWLIST, allowEntryOf, allowKey, parseAllowlist, readAllowlist, serializeAllowlist, type AllowEntry, type Allowlist } from './gate/allowlist.js';
+export { checkScopes, drainTrackedScopes, exemptFromGate, formatGateFailure, startScopeTracking, type GateResult, type NPlusOneMode, type ScopeFinding } from './gate/n-plus-one-gate.js';
+export { GateSession, type GateReport, type GateSessionOptions, type TestVerdict } from './gate/gate-session.js';
+export { finishAllowlistRun, type AllowlistUpdate, type AllowlistUpdateOptions } from './gate/allowlist-update.js';
+export { isCI } from './options/is-ci.js';

@@ -15,6 +15,10 @@ export interface PerfgateRuntime {
   /** Finished and running scopes by trace-id, oldest first (bounded). */
   readonly scopesByTraceId: Map<string, Scope[]>;
   readonly settings: RuntimeSettings;
+  /** Scopes created since the runner started tracking (the N+1 gate); undefined when it is off. */
+  tracked: Scope[] | undefined;
+  /** Trace-ids of scopes a matcher took over, which the N+1 gate skips. */
+  readonly exempt: Set<string>;
 }
 
 export interface RuntimeSettings {
@@ -46,8 +50,12 @@ export function getRuntime(): PerfgateRuntime {
         maxRememberedTraces: DEFAULT_MAX_REMEMBERED_TRACES,
         callSites: true,
       },
+      tracked: undefined,
+      exempt: new Set(),
     };
     Object.defineProperty(holder, RUNTIME_KEY, { value: runtime, enumerable: false });
   }
+  // A copy of an older 0.x core may have created the runtime before these fields existed.
+  (runtime as { exempt?: Set<string> }).exempt ??= new Set();
   return runtime;
 }

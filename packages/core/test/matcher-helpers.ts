@@ -27,3 +27,17 @@ export function recorded(sqls: readonly string[], name = 'listOrders'): Promise<
     { traceId: TRACE_ID, name },
   );
 }
+
+/**
+ * The message an assertion failed with, colours taken out and random
+ * trace-ids replaced, for inline snapshots; fails the test when it passes.
+ */
+export async function failureMessage(assertion: Promise<unknown>): Promise<string> {
+  try {
+    await assertion;
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    return stripVTControlCharacters(error.message).replace(/\b[0-9a-f]{32}\b/g, (id) => (id === TRACE_ID ? id : '<trace-id>'));
+  }
+  throw new Error('expected the assertion to fail');
+}

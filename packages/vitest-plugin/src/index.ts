@@ -17,6 +17,12 @@ export interface PerfgateProvided {
   readonly root: string;
 }
 
+/** Set by the plugin's global setup for each run: whether the update flag is on (and CI off), where workers report. */
+export interface PerfgateRun {
+  readonly update: boolean;
+  readonly reportDir: string;
+}
+
 interface ConfigLike {
   readonly root?: string;
   readonly test?: { readonly root?: string };
@@ -25,10 +31,11 @@ interface ConfigLike {
 /** A vite plugin; typed structurally so perfgate does not pin a vite version. */
 export interface PerfgateVitestPlugin {
   readonly name: 'perfgate:setup';
-  config(config: ConfigLike): { test: { setupFiles: string[]; provide: { perfgate: PerfgateProvided } } };
+  config(config: ConfigLike): { test: { setupFiles: string[]; globalSetup: string[]; provide: { perfgate: PerfgateProvided } } };
 }
 
 const SETUP_FILE = fileURLToPath(new URL('./setup.js', import.meta.url));
+const GLOBAL_SETUP_FILE = fileURLToPath(new URL('./global-setup.js', import.meta.url));
 
 /**
  * Adds perfgate to vitest: registers the matchers, instruments the drivers
@@ -47,7 +54,7 @@ export function perfgate(options?: PerfgateOptions): PerfgateVitestPlugin {
     name: 'perfgate:setup',
     config(config) {
       const root = resolve(config.test?.root ?? config.root ?? process.cwd());
-      return { test: { setupFiles: [SETUP_FILE], provide: { perfgate: { options: resolved, root } } } };
+      return { test: { setupFiles: [SETUP_FILE], globalSetup: [GLOBAL_SETUP_FILE], provide: { perfgate: { options: resolved, root } } } };
     },
   };
 }

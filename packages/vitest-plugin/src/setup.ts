@@ -1,18 +1,16 @@
 /**
  * The setup file the plugin adds to every vitest project: the same core
- * wiring the jest preset does, through vitest's `expect` and `inject`.
+ * wiring the jest preset does, through vitest's `expect`, hooks and `inject`.
  */
-import { getRuntime, instrumentHttpServers } from '@perfgate/core';
+import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { GateSession, getRuntime, instrumentHttpServers, PerfgateError } from '@perfgate/core';
 import { perfgateMatchers } from '@perfgate/core/matchers';
 import { instrumentInstalledDrivers } from '@perfgate/orm-adapters/auto';
-import { expect, inject } from 'vitest';
-import type { PerfgateProvided } from './index.js';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    perfgate: PerfgateProvided;
-  }
-}
+import { afterAll, afterEach, beforeEach, expect, inject } from 'vitest';
+import type { PerfgateRun } from './index.js';
+import type {} from './provided-context.js';
 
 expect.extend(perfgateMatchers);
 const { options, root } = inject('perfgate');
@@ -20,3 +18,27 @@ getRuntime().settings.maxQueriesPerScope = options.maxQueriesPerScope;
 if (options.http) instrumentHttpServers();
 // Both builds of a dual package: tests import the ESM one, CommonJS libraries (knex) require the other.
 await instrumentInstalledDrivers({ root, adapters: options.adapters, formats: ['esm', 'cjs'] });
+
+if (options.nPlusOne !== 'off') {
+  const run = inject('perfgateRun') as PerfgateRun | undefined;
+  const gate = new GateSession({
+    mode: options.nPlusOne,
+    threshold: options.nPlusOneThreshold,
+    allowlistPath: resolve(root, options.allowlist),
+    allowlistName: options.allowlist,
+    update: run?.update ?? false,
+  });
+  beforeEach(() => gate.beforeTest());
+  afterEach(() => {
+    const verdict = gate.afterTest();
+    if (verdict.outcome === 'warn') console.warn(verdict.message);
+    if (verdict.outcome === 'fail') {
+      const error = new PerfgateError('N_PLUS_ONE', verdict.message);
+      error.stack = `${error.name}: ${error.message}`; // the finding names the user's line; perfgate's frames would only distract
+      throw error;
+    }
+  });
+  afterAll(async () => {
+    if (run !== undefined) await writeFile(join(run.reportDir, `${process.pid}-${randomUUID()}.json`), JSON.stringify(gate.report()));
+  });
+}

@@ -47,7 +47,7 @@ beforeAll(async () => {
   await writeFile(join(project, 'package.json'), JSON.stringify(manifest, null, 2));
   await writeFile(
     join(project, 'vitest.config.ts'),
-    "import { defineConfig } from 'vitest/config';\nimport { perfgate } from '@perfgate/vitest';\n\nexport default defineConfig({ plugins: [perfgate()] });\n",
+    "import { defineConfig } from 'vitest/config';\nimport { perfgate } from '@perfgate/vitest';\n\nexport default defineConfig({ plugins: [perfgate()], test: { testTimeout: 60_000 } });\n",
   );
   await writeFile(
     join(project, 'tsconfig.json'),

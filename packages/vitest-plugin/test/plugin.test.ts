@@ -15,14 +15,20 @@ describe('perfgate() plugin object', () => {
     expect(added.test.setupFiles).toHaveLength(1);
     expect(added.test.setupFiles[0]).toMatch(/[\\/]dist[\\/]setup\.js$/);
     expect(existsSync(added.test.setupFiles[0]!)).toBe(true);
-    expect(added.test.provide.perfgate).toEqual({ root: '/project', options: { adapters: ['pglite'], http: true, maxQueriesPerScope: 10_000 } });
+    expect(added.test.globalSetup).toHaveLength(1);
+    expect(existsSync(added.test.globalSetup[0]!)).toBe(true);
+    expect(added.test.provide.perfgate).toEqual({
+      root: '/project',
+      options: { adapters: ['pglite'], http: true, maxQueriesPerScope: 10_000, nPlusOne: 'fail', nPlusOneThreshold: 3, allowlist: 'perfgate.allow.json' },
+    });
   });
 
   test('rejects bad options when the config loads, naming the option', () => {
-    expect(() => perfgate({ nPlusOne: 'fail' } as never)).toThrowErrorMatchingInlineSnapshot(
-      `[PerfgateError: perfgate options (perfgate() in the vitest config): unknown option "nPlusOne"; the options are "adapters", "http", "maxQueriesPerScope".]`,
+    expect(() => perfgate({ nPlusOnes: 'fail' } as never)).toThrowErrorMatchingInlineSnapshot(
+      `[PerfgateError: perfgate options (perfgate() in the vitest config): unknown option "nPlusOnes"; the options are "adapters", "http", "maxQueriesPerScope", "nPlusOne", "nPlusOneThreshold", "allowlist".]`,
     );
     expect(() => perfgate({ adapters: ['prisma'] } as never)).toThrow(/"adapters" lists the string "prisma"; the adapters are 'pg', 'pglite'/);
+    expect(() => perfgate({ nPlusOne: 'error' } as never)).toThrow(/"nPlusOne" must be one of 'fail', 'warn', 'off'; received the string "error"/);
   });
 });
 

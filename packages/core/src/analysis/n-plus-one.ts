@@ -40,7 +40,27 @@ export interface RepeatAnalysis {
 /** Paging through a result (OFFSET, or a keyset `> ?` with ORDER BY … LIMIT) is a loop by design, not an N+1. */
 export function isPagination(shape: string): boolean {
   if (!/\bLIMIT\b/.test(shape)) return false;
-  return /\bOFFSET\b/.test(shape) || (/\bORDER BY\b/.test(shape) && /\bWHERE\b.*[<>]=? \?/.test(shape));
+  // The comparison must be a whole token: `<>`, `@>` or `->>` before a `?` is no keyset.
+  return /\bOFFSET\b/.test(shape) || (/\bORDER BY\b/.test(shape) && /\bWHERE\b.* [<>]=? \?/.test(shape));
+}
+
+/** The row limit of an execution (`LIMIT 1`, `LIMIT $2` with its value), when it can tell. */
+export function rowLimit(query: QueryRecord): number | undefined {
+  const match = /\bLIMIT\s+(?:(\d+)|\$(\d+)|(\?))/i.exec(query.sql);
+  if (match === null) return undefined;
+  const [, literal, dollar, question] = match;
+  if (literal !== undefined) return Number(literal);
+  const index = dollar !== undefined ? Number(dollar) - 1 : question !== undefined ? (query.sql.slice(0, match.index).match(/\?/g) ?? []).length : -1;
+  const value = query.values?.[index];
+  return typeof value === 'number' || typeof value === 'string' || typeof value === 'bigint' ? Number(value) : undefined;
+}
+
+/**
+ * A loop of paged reads is pagination, unless each "page" is one row: a
+ * `… ORDER BY id LIMIT 1` per row is a lookup per row, an N+1.
+ */
+function isPageLoop(shape: string, first: QueryRecord): boolean {
+  return isPagination(shape) && rowLimit(first) !== 1;
 }
 
 interface Group {
@@ -110,7 +130,7 @@ export function findRepeatedStatements(queries: readonly QueryRecord[], options:
         first,
         distinctParameters: byParameters.size,
       };
-      if (byParameters.size >= threshold && !isPagination(shape)) {
+      if (byParameters.size >= threshold && !isPageLoop(shape, first)) {
         const previous = queries[position.get(first)! - 1];
         const before = previous !== undefined && previous.kind === 'select' && shapeCounts.get(previous.shape) === 1 ? previous.shape : undefined;
         nPlusOne.push({ ...base, type: 'n-plus-one', count: group.queries.length, before });

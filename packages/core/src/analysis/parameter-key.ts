@@ -1,9 +1,11 @@
 import type { QueryRecord } from '../record/query-record.js';
 
-function replacer(_key: string, value: unknown): unknown {
-  if (typeof value === 'bigint') return `${value}n`;
-  if (value instanceof Uint8Array) return `bytes:${Buffer.from(value).toString('base64')}`;
-  if (value instanceof Date) return `date:${value.toISOString()}`;
+/** Tags values JSON would confuse (a Date and its ISO string, 1n and '1n', bytes) using the raw value, before toJSON. */
+function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const raw = this[key];
+  if (raw instanceof Date) return { $date: Number.isNaN(raw.getTime()) ? 'invalid' : raw.toISOString() };
+  if (raw instanceof Uint8Array) return { $bytes: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64') };
+  if (typeof raw === 'bigint') return { $bigint: raw.toString() };
   return value;
 }
 

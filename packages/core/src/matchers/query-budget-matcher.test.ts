@@ -101,7 +101,7 @@ describe('query-budget input errors', () => {
     expect(at({ knd: 'select', mach: 'x' })).toMatchInlineSnapshot(`"toIssueAtMost: unknown options "knd", "mach"; the options are "kind", "match"."`);
     expect(at({ kind: 'selects' })).toMatchInlineSnapshot(`"toIssueAtMost: option "kind" must be one of 'select', 'insert', 'update', 'delete', 'other' or an array of them; received the string "selects"."`);
     expect(at({ kind: ['select', 'upsert'] })).toMatchInlineSnapshot(`"toIssueAtMost: option "kind" must be one of 'select', 'insert', 'update', 'delete', 'other' or an array of them; received the string "upsert"."`);
-    expect(at({ kind: [] })).toMatchInlineSnapshot(`"toIssueAtMost: option "kind" must be one of 'select', 'insert', 'update', 'delete', 'other' or an array of them; received an array of 0."`);
+    expect(at({ kind: [] })).toMatchInlineSnapshot(`"toIssueAtMost: option "kind" must be one of 'select', 'insert', 'update', 'delete', 'other' or an array of them; received an empty array."`);
     expect(at({ match: 42 })).toMatchInlineSnapshot(`"toIssueAtMost: option "match" must be a string or a RegExp; received number 42."`);
     expect(at('select')).toMatchInlineSnapshot(`"toIssueAtMost: options must be an object like { kind: 'select' }; received the string "select"."`);
   });

@@ -1,5 +1,6 @@
 import { tallyQueries, type QueryFilter, type QueryTally } from '../analysis/query-budget.js';
 import { perfgateError, describe } from '../errors.js';
+import { exemptFromGate } from '../gate/n-plus-one-gate.js';
 import { clip, formatFailure, plural } from '../message/format-failure.js';
 import type { ScopeResult } from '../scope/scope-result.js';
 import type { StatementKind } from '../sql/fingerprint-sql.js';
@@ -113,6 +114,8 @@ export function runBudgetMatcher(
   const evaluate = (result: ScopeResult): MatcherResult => {
     const tally = tallyQueries(result, filter);
     const verdict = judge(tally.counted, budget);
+    // A negated or failing budget is what the spec is about: the N+1 gate leaves that scope to it.
+    if (!verdict.pass || context.isNot) exemptFromGate(result.traceId);
     return {
       pass: verdict.pass,
       // No actual/expected: a diff of two counts adds nothing to the aligned rows.

@@ -1,4 +1,5 @@
 import { DEFAULT_N_PLUS_ONE_THRESHOLD, findRepeatedStatements, type DuplicatesMode } from '../analysis/n-plus-one.js';
+import { exemptFromGate } from '../gate/n-plus-one-gate.js';
 import { formatFailure, plural } from '../message/format-failure.js';
 import { findingLines } from '../message/repeat-findings.js';
 import { checkOptions, oneOf, wholeNumberFrom } from './check-options.js';
@@ -25,6 +26,7 @@ export function toHaveNoNPlusOne(this: MatcherContext, received: unknown, option
   const { threshold = DEFAULT_N_PLUS_ONE_THRESHOLD, duplicates: mode = 'report' } = checkOptions<NPlusOneOptions>('toHaveNoNPlusOne', options, CHECKS, toHaveNoNPlusOne);
   const context = this;
   return Promise.resolve(resolveReceived('toHaveNoNPlusOne', received, toHaveNoNPlusOne)).then((result) => {
+    exemptFromGate(result.traceId);
     const { nPlusOne, duplicates } = findRepeatedStatements(result.queries, { threshold });
     const shownDuplicates = mode === 'off' ? [] : duplicates;
     const pass = nPlusOne.length === 0 && (mode !== 'fail' || duplicates.length === 0);

@@ -1,6 +1,8 @@
 import { analyseGrowth, type ShapeGrowth } from '../analysis/query-growth.js';
 import { describe, perfgateError } from '../errors.js';
+import { exemptFromGate } from '../gate/n-plus-one-gate.js';
 import { clip, formatFailure, plural } from '../message/format-failure.js';
+import { formatCallSite } from '../record/call-site.js';
 import type { ScopeResult } from '../scope/scope-result.js';
 import { checkOptions, isFunction } from './check-options.js';
 import type { MatcherContext, MatcherResult } from './matcher-context.js';
@@ -36,8 +38,16 @@ async function step<T>(what: string, run: () => T): Promise<Awaited<T>> {
   }
 }
 
-function growthLine({ shape, counts }: ShapeGrowth, scales: readonly number[]): string {
+function countsLine({ shape, counts }: ShapeGrowth, scales: readonly number[]): string {
   return `${clip(shape, 120)}: ${counts.map((c, i) => `${c} at n=${scales[i]}`).join(', ')}`;
+}
+
+function growthLines(growth: ShapeGrowth, scales: readonly number[], largest: ScopeResult | undefined): string[] {
+  const { shape } = growth;
+  const line = countsLine(growth, scales);
+  // The line that issued it, from a sampled stack of the largest run.
+  const site = largest?.queries.find((q) => q.shape === shape && q.callSites.length > 0)?.callSites[0];
+  return site === undefined ? [line] : [line, `  at ${formatCallSite(site)}`];
 }
 
 /**
@@ -64,8 +74,21 @@ export function toIssueConstantQueries(this: MatcherContext, received: unknown, 
     const results: ScopeResult[] = [];
     for (const n of scales) {
       await step(`populate(${n})`, () => populate(n));
-      results.push(await runFunction(MATCHER, work as (...args: unknown[]) => unknown, n));
-      if (cleanup !== undefined) await step(`cleanup(${n})`, () => cleanup(n));
+      let failure: { error: unknown } | undefined;
+      try {
+        const result = await runFunction(MATCHER, work as (...args: unknown[]) => unknown, n);
+        exemptFromGate(result.traceId);
+        results.push(result);
+      } catch (error) {
+        failure = { error };
+      }
+      // Cleaned up even when the work threw, so the next spec starts from clean tables; the work's error wins.
+      if (cleanup !== undefined) {
+        await step(`cleanup(${n})`, () => cleanup(n)).catch((error: unknown) => {
+          failure ??= { error };
+        });
+      }
+      if (failure !== undefined) throw failure.error;
     }
     const growth = analyseGrowth(scales, results);
     const sizes = scales.join(', ');
@@ -85,8 +108,11 @@ export function toIssueConstantQueries(this: MatcherContext, received: unknown, 
             [results[0]?.kind === 'request' ? 'Request' : 'Function', results[0]?.name ?? ''],
           ],
           sections: [
-            { title: 'Grew with n', lines: growth.grew.map((g) => growthLine(g, scales)) },
-            { title: 'Constant', lines: growth.constant.map((g) => `${g.counts[0]} × ${clip(g.shape)}`) },
+            { title: 'Grew with n', lines: growth.grew.flatMap((g) => growthLines(g, scales, results.at(-1))) },
+            {
+              title: 'Did not grow',
+              lines: growth.constant.map((g) => (g.counts.every((c) => c === g.counts[0]) ? `${g.counts[0]} × ${clip(g.shape)}` : countsLine(g, scales))),
+            },
             { title: 'Trace-ids', lines: results.map((r, i) => `n=${scales[i]}: ${r.traceId}`) },
           ],
         }),

@@ -31,10 +31,11 @@ function whereLines(finding: RepeatFinding): string[] {
 
 /** The lines of one finding, as every N+1 message prints it. */
 export function findingLines(finding: RepeatFinding): string[] {
-  const lines = [`${finding.count} × ${clip(finding.shape)}`];
-  const detail = finding.type === 'n-plus-one' ? [`      ${plural(finding.distinctParameters, 'parameter set', 'different parameter sets')}`] : [];
-  detail.push(...whereLines(finding).map((line) => `      ${line}`));
-  if (finding.before !== undefined) detail.push(`      after 1 × ${clip(finding.before)}`);
-  if (finding.type === 'n-plus-one') detail.push(`      fix   ${fixHint(finding)}`);
-  return [...lines, ...detail];
+  const head = `${finding.count} × `;
+  const indent = ' '.repeat(head.length); // details line up under the statement
+  const detail = finding.type === 'n-plus-one' ? [plural(finding.distinctParameters, 'parameter set', 'different parameter sets')] : [];
+  detail.push(...whereLines(finding));
+  if (finding.before !== undefined) detail.push(`after 1 × ${clip(finding.before)}`);
+  if (finding.type === 'n-plus-one') detail.push(`fix   ${fixHint(finding)}`);
+  return [`${head}${clip(finding.shape)}`, ...detail.map((line) => `${indent}${line}`)];
 }

@@ -1,4 +1,7 @@
 import { describe, PerfgateError } from '../errors.js';
+import { DEFAULT_N_PLUS_ONE_THRESHOLD } from '../analysis/n-plus-one.js';
+import { ALLOWLIST_FILE } from '../gate/allowlist.js';
+import type { NPlusOneMode } from '../gate/n-plus-one-gate.js';
 import { DEFAULT_MAX_QUERIES_PER_SCOPE } from '../runtime.js';
 
 /** Drivers perfgate can instrument without the user writing code. */
@@ -17,15 +20,29 @@ export interface PerfgateOptions {
   http?: boolean;
   /** Query records kept per scope; queries past it are still counted. Default 10,000. */
   maxQueriesPerScope?: number;
+  /**
+   * Check every scope the suite creates for N+1 patterns, even where the
+   * spec has no perfgate matcher: `'fail'` (default) fails the test that
+   * created the scope, `'warn'` prints the finding, `'off'` skips the check.
+   */
+  nPlusOne?: NPlusOneMode;
+  /** Different parameter sets of one statement from one call site that make an N+1 for that check. Default 3. */
+  nPlusOneThreshold?: number;
+  /** The allowlist of accepted N+1s, relative to the project root. Default `perfgate.allow.json`. */
+  allowlist?: string;
 }
 
 export interface ResolvedPerfgateOptions {
   readonly adapters: 'auto' | readonly AdapterName[];
   readonly http: boolean;
   readonly maxQueriesPerScope: number;
+  readonly nPlusOne: NPlusOneMode;
+  readonly nPlusOneThreshold: number;
+  readonly allowlist: string;
 }
 
-const OPTION_NAMES = ['adapters', 'http', 'maxQueriesPerScope'] as const;
+const OPTION_NAMES = ['adapters', 'http', 'maxQueriesPerScope', 'nPlusOne', 'nPlusOneThreshold', 'allowlist'] as const;
+const N_PLUS_ONE_MODES: readonly NPlusOneMode[] = ['fail', 'warn', 'off'];
 
 function optionError(where: string, detail: string): PerfgateError {
   return new PerfgateError('INVALID_OPTIONS', `perfgate options (${where}): ${detail}`);
@@ -44,7 +61,14 @@ export function resolvePerfgateOptions(input: unknown, where: string): ResolvedP
   if (unknown.length > 0) {
     throw optionError(where, `unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}; the options are ${OPTION_NAMES.map((k) => `"${k}"`).join(', ')}.`);
   }
-  const { adapters = 'auto', http = true, maxQueriesPerScope = DEFAULT_MAX_QUERIES_PER_SCOPE } = input as PerfgateOptions;
+  const {
+    adapters = 'auto',
+    http = true,
+    maxQueriesPerScope = DEFAULT_MAX_QUERIES_PER_SCOPE,
+    nPlusOne = 'fail',
+    nPlusOneThreshold = DEFAULT_N_PLUS_ONE_THRESHOLD,
+    allowlist = ALLOWLIST_FILE,
+  } = input as PerfgateOptions;
   if (adapters !== 'auto') {
     if (!Array.isArray(adapters)) throw optionError(where, `"adapters" must be 'auto' or a list such as ['pg']; received ${describe(adapters)}.`);
     const bad = adapters.find((name) => !(ADAPTER_NAMES as readonly unknown[]).includes(name));
@@ -54,5 +78,14 @@ export function resolvePerfgateOptions(input: unknown, where: string): ResolvedP
   if (!Number.isInteger(maxQueriesPerScope) || maxQueriesPerScope < 1) {
     throw optionError(where, `"maxQueriesPerScope" must be a whole number, 1 or more; received ${describe(maxQueriesPerScope)}.`);
   }
-  return { adapters: adapters === 'auto' ? 'auto' : [...adapters], http, maxQueriesPerScope };
+  if (!N_PLUS_ONE_MODES.includes(nPlusOne)) {
+    throw optionError(where, `"nPlusOne" must be one of ${N_PLUS_ONE_MODES.map((m) => `'${m}'`).join(', ')}; received ${describe(nPlusOne)}.`);
+  }
+  if (!Number.isInteger(nPlusOneThreshold) || nPlusOneThreshold < 2) {
+    throw optionError(where, `"nPlusOneThreshold" must be a whole number, 2 or more; received ${describe(nPlusOneThreshold)}.`);
+  }
+  if (typeof allowlist !== 'string' || allowlist === '') {
+    throw optionError(where, `"allowlist" must be a file path (relative paths start at the project root); received ${describe(allowlist)}.`);
+  }
+  return { adapters: adapters === 'auto' ? 'auto' : [...adapters], http, maxQueriesPerScope, nPlusOne, nPlusOneThreshold, allowlist };
 }

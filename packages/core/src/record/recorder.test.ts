@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getRuntime } from '../runtime.js';
 import { createScope, currentScope, runInScope } from '../scope/run-in-scope.js';
 import { QueryRecord, type QueryInput } from './query-record.js';
-import { finishQuery, startQuery } from './recorder.js';
+import { finishQuery, samplesCallSite, startQuery } from './recorder.js';
 
 const query = (sql: string, extra: Partial<QueryInput> = {}): QueryInput => ({ sql, source: 'test', dialect: 'postgres', ...extra });
 
@@ -105,5 +105,44 @@ describe('finishQuery', () => {
 
   it('ignores a query recorded outside any scope', () => {
     expect(() => finishQuery(undefined, new Error('x'))).not.toThrow();
+  });
+});
+
+describe('samplesCallSite', () => {
+  it('samples the 2nd to 8th occurrence, then each power of two', () => {
+    const sampled = Array.from({ length: 130 }, (_, i) => i).filter(samplesCallSite);
+    expect(sampled).toEqual([2, 3, 4, 5, 6, 7, 8, 16, 32, 64, 128]);
+    expect(samplesCallSite(1024)).toBe(true);
+    expect(samplesCallSite(1025)).toBe(false);
+  });
+
+  it('gives the occurrences of a statement in a scope stacks, counting statements that differ only in literals as one', () => {
+    const scope = createScope({ kind: 'function', name: 'f' });
+    const records = runInScope(scope, () => [
+      ...Array.from({ length: 10 }, (_, i) => startQuery(query(`SELECT * FROM items WHERE id = ${i}`))),
+      startQuery(query('SELECT * FROM orders')),
+      startQuery(query("SELECT * FROM orders WHERE note = 'a'")),
+    ]);
+    expect(records.map((r) => r!.stack !== undefined)).toEqual([false, true, true, true, true, true, true, true, false, false, false, false]);
+  });
+
+  it('counts occurrences per scope: a nested scope starts again', () => {
+    const outer = createScope({ kind: 'function', name: 'outer' });
+    const sampled = runInScope(outer, () => {
+      const first = startQuery(query('SELECT 1'));
+      const inner = createScope({ kind: 'function', name: 'inner' });
+      const nested = runInScope(inner, () => startQuery(query('SELECT 1')));
+      const second = startQuery(query('SELECT 1'));
+      return [first, nested, second].map((r) => r!.stack !== undefined);
+    });
+    expect(sampled).toEqual([false, false, true]);
+  });
+
+  it('captures no stack when call sites are off', () => {
+    getRuntime().settings.callSites = false;
+    const scope = createScope({ kind: 'function', name: 'f' });
+    const records = runInScope(scope, () => Array.from({ length: 5 }, () => startQuery(query('SELECT 1'))));
+    expect(records.every((r) => r!.stack === undefined)).toBe(true);
+    expect(scope.repeats.size).toBe(0);
   });
 });

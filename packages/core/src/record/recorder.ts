@@ -5,13 +5,18 @@ import { QueryRecord, type QueryInput } from './query-record.js';
 import { repeatKey } from './repeat-key.js';
 
 /**
- * Which occurrence of a statement in a scope gets a stack: the 2nd to 4th,
- * then the 8th, 16th, 32nd… A statement that runs once costs nothing; a loop
- * of 100 captures 7 stacks, enough to name its line (each capture costs
- * about as much as 10–20 queries' bookkeeping; see docs/performance.md).
+ * Which occurrence of a statement in a scope gets a stack: the 2nd to 8th,
+ * then the 16th, 32nd, 64th… A statement that runs once costs nothing; a
+ * loop of 100 captures 10 stacks. Short loops (the usual N+1 in a test) are
+ * sampled densely, so two loops running one statement are told apart; runs
+ * without a stack take the site of the last sampled run (see
+ * analysis/n-plus-one.ts). Costs: docs/performance.md.
  */
+/** Every occurrence up to this one (from the 2nd) gets a stack. */
+export const SAMPLED_DENSELY = 8;
+
 export function samplesCallSite(occurrence: number): boolean {
-  return occurrence >= 2 && (occurrence <= 4 || (occurrence & (occurrence - 1)) === 0);
+  return occurrence >= 2 && (occurrence <= SAMPLED_DENSELY || (occurrence & (occurrence - 1)) === 0);
 }
 
 /**

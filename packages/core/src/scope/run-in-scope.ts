@@ -30,6 +30,7 @@ export function createScope(options: OpenScopeOptions): Scope {
     maxQueries: runtime.settings.maxQueriesPerScope,
   });
   if (scope.kind === 'request') rememberScope(scope);
+  runtime.tracked?.push(scope);
   return scope;
 }
 

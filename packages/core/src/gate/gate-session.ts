@@ -1,0 +1,64 @@
+import { allowKey, readAllowlist, type AllowEntry, type Allowlist } from './allowlist.js';
+import { checkScopes, drainTrackedScopes, formatGateFailure, startScopeTracking, type NPlusOneMode } from './n-plus-one-gate.js';
+
+export interface GateSessionOptions {
+  readonly mode: NPlusOneMode;
+  readonly threshold: number;
+  /** Absolute path of the allowlist. */
+  readonly allowlistPath: string;
+  /** The path as the user wrote it, for messages. */
+  readonly allowlistName: string;
+  /** The runner's update flag is on and CI is not: new findings are recorded for the allowlist instead of failing. */
+  readonly update: boolean;
+  /** How the user turns the update flag on, for messages: `vitest -u`, `jest -u`. */
+  readonly updateCommand: string;
+  readonly readFile?: (path: string) => string;
+}
+
+/** What one test file's worker saw, for the run's allowlist update (JSON-serialisable). */
+export interface GateReport {
+  readonly matched: readonly AllowEntry[];
+  readonly added: readonly AllowEntry[];
+}
+
+export type TestVerdict = { readonly outcome: 'pass' } | { readonly outcome: 'warn' | 'fail'; readonly message: string };
+
+/**
+ * The N+1 gate around each test, the same for every runner: track the
+ * scopes a test creates, check them when it ends, and remember which
+ * allowlist entries were needed and which findings are new.
+ */
+export class GateSession {
+  readonly #options: GateSessionOptions;
+  #allowlist: Allowlist | undefined;
+  readonly #matched = new Map<string, AllowEntry>();
+  readonly #added = new Map<string, AllowEntry>();
+
+  constructor(options: GateSessionOptions) {
+    this.#options = options;
+  }
+
+  beforeTest(): void {
+    startScopeTracking();
+  }
+
+  afterTest(): TestVerdict {
+    const scopes = drainTrackedScopes();
+    if (this.#options.mode === 'off' || scopes.length === 0) return { outcome: 'pass' };
+    // Read lazily, on the first test that created a scope: a corrupt allowlist fails it, naming the file.
+    this.#allowlist ??= readAllowlist(this.#options.allowlistPath, this.#options.readFile);
+    const { unlisted, matched } = checkScopes(scopes, this.#allowlist, this.#options.threshold);
+    for (const entry of matched) this.#matched.set(allowKey(entry), entry);
+    if (unlisted.length === 0) return { outcome: 'pass' };
+    if (this.#options.update) {
+      for (const { entry } of unlisted) this.#added.set(allowKey(entry), entry);
+      return { outcome: 'pass' };
+    }
+    const message = formatGateFailure(unlisted, this.#options.mode, this.#options.allowlistName, this.#options.updateCommand);
+    return { outcome: this.#options.mode === 'warn' ? 'warn' : 'fail', message };
+  }
+
+  report(): GateReport {
+    return { matched: [...this.#matched.values()], added: [...this.#added.values()] };
+  }
+}

@@ -56,7 +56,7 @@ for (const group of available) {
 }
 
 const procedure =
-  `warm-up ${WARMUP_MS} ms; samples of ~${formatNs(TARGET_SAMPLE_NS)} (small operations batched); ` +
+  `wall time (performance.now); warm-up ${WARMUP_MS} ms; samples of ~${formatNs(TARGET_SAMPLE_NS)} (small operations batched); ` +
   `at least ${MIN_SAMPLES} samples and ${MIN_TIME_MS} ms per case, then the 2 lowest and 2 highest samples dropped; times are per iteration; the figure quoted is the median`;
 const report = { machine: machine(), procedure, groups };
 process.stdout.write(`${json ? formatJson(report) : formatText(report)}\n`);

@@ -46,11 +46,10 @@ function batchFor(nsPerCall) {
  * a sink. With `prepare`, each sample gets a fresh `prepare()` result that is
  * built outside the timed region (and such cases are never batched).
  */
-export async function measureCase({ run, prepare }, clock = wallClock) {
+export async function measureCase({ run, prepare }) {
   const estimate = warmUp(run, prepare);
   const batch = prepare === undefined ? batchFor(estimate) : 1;
   const options = {
-    now: clock.now,
     min_samples: MIN_SAMPLES,
     min_cpu_time: MIN_TIME_MS * 1e6,
     batch_samples: Math.max(batch, 4),
@@ -68,22 +67,6 @@ export async function measureCase({ run, prepare }, clock = wallClock) {
         }, options);
   return { batch, samples: stats.samples.length, minNs: stats.min, medianNs: stats.p50, p99Ns: stats.p99, meanNs: stats.avg };
 }
-
-/** Wall time in ns: what a user waits, other processes' work included. */
-export const wallClock = { name: 'wall', now: () => performance.now() * 1e6 };
-
-/**
- * This process's CPU time in ns (user + system, all its threads): unaffected
- * by other processes taking turns on a shared machine. Steps of a few µs and
- * about 1 µs per reading, so only for samples of 100 µs and more.
- */
-export const cpuClock = {
-  name: 'cpu',
-  now: () => {
-    const { user, system } = process.cpuUsage();
-    return (user + system) * 1e3;
-  },
-};
 
 let noop;
 /** An empty function measured the same way: the floor below which a result means nothing was measured. */

@@ -1,7 +1,7 @@
 // A driver without a database: what an adapter does around each query
 // (startQuery, hand the query on, finishQuery) and a promise of no rows.
 // Also the statement workloads the recorder and analysis groups issue.
-import { finishQuery, markInternalPath, startQuery } from '@perfgate/core';
+import { finishQuery, markInternalPath, samplesCallSite, startQuery } from '@perfgate/core';
 import { do_not_optimize } from 'mitata';
 
 // The stub stands in for a driver under node_modules, whose frames are never
@@ -26,9 +26,9 @@ export function bareQuery(_sql, _values) {
 export const QUERIES_PER_SCOPE = 100;
 
 /**
- * Frames between the test and the driver call. A query from an ORM inside
- * a test runner is rarely fewer than 30 frames deep, so every capture fills
- * CAPTURED_FRAMES (30) as it would in a user's suite.
+ * Frames below the driver call, so that every capture fills CAPTURED_FRAMES
+ * (30), the most the recorder collects: an ORM under a test runner can reach
+ * that before an `await`; shallower stacks capture faster.
  */
 export const STACK_DEPTH = 30;
 
@@ -56,31 +56,69 @@ export const selectFrom = (table) => `SELECT id, order_id, sku, quantity, unit_p
 
 const VALUES = Array.from({ length: QUERIES_PER_SCOPE }, (_, i) => [i + 1]);
 
+/** Stacks the sampling policy (samplesCallSite) gives one scope issuing `sql`, counting occurrences by text. */
+function sampledStacks(sql, values) {
+  const seen = new Map();
+  let stacks = 0;
+  sql.forEach((text, i) => {
+    const first = seen.get(text);
+    const occurrence = (first?.count ?? 0) + 1;
+    if (first === undefined) seen.set(text, { count: 1, values: values[i] });
+    else first.count = occurrence;
+    // The 2nd run gets a stack only when it repeats the 1st exactly (same parameters).
+    const exactRepeat = occurrence === 2 && JSON.stringify(values[i]) === JSON.stringify(first.values);
+    if (samplesCallSite(occurrence, exactRepeat)) stacks++;
+  });
+  return stacks;
+}
+
+function workload(description, sql, values = VALUES) {
+  return { description, sql, values, stacks: sampledStacks(sql, values) };
+}
+
 /**
  * What one scope issues. `stacks` is how many of its queries the sampling
- * policy gives a stack (samplesCallSite): checked before measuring, so a
- * workload is what its name says.
+ * policy gives a stack; the recorder group checks each workload against it
+ * before measuring, so a workload is what its name says.
  */
 export const WORKLOADS = {
-  'N+1 loop': {
-    description: 'one parameterised statement 100 times, different values',
-    sql: Array.from({ length: QUERIES_PER_SCOPE }, () => selectFrom('order_items')),
-    stacks: 7, // occurrences 2, 3, 4, 8, 16, 32, 64
-  },
-  'all distinct': {
-    description: '100 different statements, each once',
-    sql: Array.from({ length: QUERIES_PER_SCOPE }, (_, i) => selectFrom(`items_${letters(i)}`)),
-    stacks: 0,
-  },
-  'each twice': {
-    description: '50 statements, the whole list issued twice',
-    sql: Array.from({ length: QUERIES_PER_SCOPE }, (_, i) => selectFrom(`items_${letters(i % (QUERIES_PER_SCOPE / 2))}`)),
-    stacks: QUERIES_PER_SCOPE / 2,
-  },
+  'N+1 loop': workload(
+    'one parameterised statement 100 times, different values',
+    Array.from({ length: QUERIES_PER_SCOPE }, () => selectFrom('order_items')),
+  ),
+  'all distinct': workload(
+    '100 different statements, each once',
+    Array.from({ length: QUERIES_PER_SCOPE }, (_, i) => selectFrom(`items_${letters(i)}`)),
+  ),
+  'each twice': workload(
+    '50 statements, the whole list issued twice, with other parameters the second time',
+    Array.from({ length: QUERIES_PER_SCOPE }, (_, i) => selectFrom(`items_${letters(i % (QUERIES_PER_SCOPE / 2))}`)),
+  ),
+  'each twice, same parameters': workload(
+    '50 statements, the whole list issued twice with the same parameters: 50 duplicates, the worst case for sampling',
+    Array.from({ length: QUERIES_PER_SCOPE }, (_, i) => selectFrom(`items_${letters(i % (QUERIES_PER_SCOPE / 2))}`)),
+    Array.from({ length: QUERIES_PER_SCOPE }, (_, i) => [(i % (QUERIES_PER_SCOPE / 2)) + 1]),
+  ),
 };
 
-/** Issues a workload's queries through `query`, sinking each result. */
-export function issue(workload, query) {
-  const { sql } = workload;
-  for (let i = 0; i < sql.length; i++) do_not_optimize(query(sql[i], VALUES[i]));
+/**
+ * Issues a workload's queries through `query`, sinking each result, from a
+ * frame perfgate takes for library code: no stack reaches a user frame, as
+ * with an ORM that builds its queries out of the caller's sight.
+ */
+export function issueFromLibrary(workload, query) {
+  // Below STACK_DEPTH library frames, so even a full capture holds no user frame.
+  atDepth(STACK_DEPTH, () => {
+    const { sql, values } = workload;
+    for (let i = 0; i < sql.length; i++) do_not_optimize(query(sql[i], values[i]));
+  });
 }
+
+/**
+ * The N+1 loop on a statement of its own, for `issueFromLibrary`: the
+ * recorder learns per statement how deep its call site is, so the library
+ * case must not share the user-code loop's statement.
+ */
+export const LIBRARY_N_PLUS_ONE = workload('one parameterised statement 100 times, issued from library code', Array.from({ length: QUERIES_PER_SCOPE }, () => selectFrom('library_items')));
+
+export { VALUES };

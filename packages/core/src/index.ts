@@ -1,4 +1,4 @@
-export { getRuntime, DEFAULT_MAX_QUERIES_PER_SCOPE, DEFAULT_MAX_REMEMBERED_TRACES, type PerfgateRuntime, type RuntimeSettings } from './runtime.js';
+export { getRuntime, DEFAULT_MAX_QUERIES_PER_SCOPE, DEFAULT_MAX_REMEMBERED_TRACES, type LayerQuery, type PerfgateRuntime, type RuntimeSettings } from './runtime.js';
 export { PerfgateError, ERROR_MESSAGES, perfgateInvalidTarget, type PerfgateErrorCode } from './errors.js';
 
 export { Scope, isScope, type ScopeKind } from './scope/scope.js';
@@ -16,7 +16,7 @@ export { patchMethod, isPatched } from './patch/patch-method.js';
 export { acquireInstrumentation, type Instrumentation } from './patch/instrumentation.js';
 
 export { QueryRecord, type QueryInput } from './record/query-record.js';
-export { finishQuery, samplesCallSite, startQuery } from './record/recorder.js';
+export { finishQuery, runAsOuterLayer, samplesCallSite, startQuery } from './record/recorder.js';
 
 export { fingerprintSql, computeFingerprint, FINGERPRINT_CACHE_SIZE, type SqlFingerprint, type StatementKind } from './sql/fingerprint-sql.js';
 export { scanSql, type SqlDialect, type SqlToken, type SqlTokenType } from './sql/scan-sql.js';
@@ -41,7 +41,8 @@ export { findRepeatedStatements, isPagination, rowLimit, DEFAULT_N_PLUS_ONE_THRE
 export { analyseGrowth, type GrowthAnalysis, type ShapeGrowth } from './analysis/query-growth.js';
 export { captureStack, formatCallSite, markInternalPath, userFrames, type CallSite, type CapturedStack } from './record/call-site.js';
 export { findingLines, fixHint } from './message/repeat-findings.js';
-export { ADAPTER_NAMES, resolvePerfgateOptions, type AdapterName, type PerfgateOptions, type ResolvedPerfgateOptions } from './options/perfgate-options.js';
+export { ADAPTER_NAMES, optionError, resolvePerfgateOptions, type AdapterName, type PerfgateOptions, type ResolvedPerfgateOptions } from './options/perfgate-options.js';
+export { CONFIG_FILES, loadPerfgateConfigFile, type ConfigFileAccess, type ConfigFileOptions } from './options/load-config-file.js';
 export { ALLOWLIST_FILE, EMPTY_ALLOWLIST, allowEntryOf, allowKey, parseAllowlist, readAllowlist, serializeAllowlist, type AllowEntry, type Allowlist } from './gate/allowlist.js';
 export { checkScopes, drainTrackedScopes, exemptFromGate, formatGateFailure, startScopeTracking, type GateResult, type NPlusOneMode, type ScopeFinding } from './gate/n-plus-one-gate.js';
 export { GateSession, type GateReport, type GateSessionOptions, type TestVerdict } from './gate/gate-session.js';

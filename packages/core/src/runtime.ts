@@ -12,6 +12,8 @@ import type { Scope } from './scope/scope.js';
 export interface PerfgateRuntime {
   readonly version: 1;
   readonly storage: AsyncLocalStorage<Scope>;
+  /** The query an outer layer (pg's Pool.query, an ORM) recorded, which the driver call it makes must not record again. */
+  readonly layer: AsyncLocalStorage<LayerQuery>;
   /** Finished and running scopes by trace-id, oldest first (bounded). */
   readonly scopesByTraceId: Map<string, Scope[]>;
   readonly settings: RuntimeSettings;
@@ -21,6 +23,11 @@ export interface PerfgateRuntime {
   readonly exempt: Set<string>;
 }
 
+/** A query recorded by an outer layer, until the driver call under it claims it. */
+export interface LayerQuery {
+  claimed: boolean;
+}
+
 export interface RuntimeSettings {
   /** Records kept per scope; queries past it are still counted. */
   maxQueriesPerScope: number;
@@ -28,6 +35,8 @@ export interface RuntimeSettings {
   maxRememberedTraces: number;
   /** Capture stacks of repeated statements, to name the line of an N+1. */
   callSites: boolean;
+  /** Give the 2nd run of every statement a stack, not only exact repeats: for an N+1 threshold of 2. */
+  sampleSecondRun: boolean;
 }
 
 export const DEFAULT_MAX_QUERIES_PER_SCOPE = 10_000;
@@ -44,11 +53,13 @@ export function getRuntime(): PerfgateRuntime {
     runtime = {
       version: 1,
       storage: new AsyncLocalStorage<Scope>(),
+      layer: new AsyncLocalStorage<LayerQuery>(),
       scopesByTraceId: new Map(),
       settings: {
         maxQueriesPerScope: DEFAULT_MAX_QUERIES_PER_SCOPE,
         maxRememberedTraces: DEFAULT_MAX_REMEMBERED_TRACES,
         callSites: true,
+        sampleSecondRun: false,
       },
       tracked: undefined,
       exempt: new Set(),
@@ -57,5 +68,6 @@ export function getRuntime(): PerfgateRuntime {
   }
   // A copy of an older 0.x core may have created the runtime before these fields existed.
   (runtime as { exempt?: Set<string> }).exempt ??= new Set();
+  (runtime as { layer?: AsyncLocalStorage<LayerQuery> }).layer ??= new AsyncLocalStorage<LayerQuery>();
   return runtime;
 }

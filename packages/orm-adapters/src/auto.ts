@@ -1,7 +1,7 @@
 import { ADAPTER_NAMES, PerfgateError, type AdapterName, type Instrumentation } from '@perfgate/core';
 import { instrumentPg, type PgModule } from './pg.js';
 import { instrumentPGlite, type PGliteClass } from './pglite.js';
-import { importFromProject, type ModuleFormat } from './resolve-from-project.js';
+import { importFromProject, type ImportModule, type ModuleFormat } from './resolve-from-project.js';
 
 export interface InstrumentInstalledOptions {
   /** The project root the user's imports resolve from. */
@@ -10,6 +10,8 @@ export interface InstrumentInstalledOptions {
   readonly adapters: 'auto' | readonly AdapterName[];
   /** Which build of a dual package to patch: what the runner loads (`esm` for vitest, `cjs` for jest). */
   readonly formats: readonly ModuleFormat[];
+  /** How the `esm` format is imported; the jest preset passes its own `import()`, which jest routes through its module registry. */
+  readonly importModule?: ImportModule;
 }
 
 export interface InstalledInstrumentation extends Instrumentation {
@@ -46,7 +48,7 @@ export async function instrumentInstalledDrivers(options: InstrumentInstalledOpt
   for (const name of names) {
     let found = false;
     for (const format of options.formats) {
-      const module = await importFromProject(options.root, PACKAGES[name], format);
+      const module = await importFromProject(options.root, PACKAGES[name], format, options.importModule);
       if (module === undefined) continue;
       handles.push(await apply(name, module));
       found = true;

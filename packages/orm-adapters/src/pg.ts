@@ -1,5 +1,5 @@
 import { AsyncResource } from 'node:async_hooks';
-import { acquireInstrumentation, finishQuery, markInternalPath, patchMethod, perfgateInvalidTarget, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core';
+import { acquireInstrumentation, finishQuery, markInternalPath, patchMethod, perfgateInvalidTarget, runAsOuterLayer, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core';
 
 // This package's frames are perfgate's, never the user's call site.
 markInternalPath(import.meta.url);
@@ -81,6 +81,37 @@ function wrapQuery(original: QueryMethod): QueryMethod {
 }
 
 /**
+ * `Pool.prototype.query`: the pool issues the query from a connection
+ * callback, where the caller's frames are gone, so the query is recorded
+ * here (with the caller's stack for its call site) and the client call
+ * under it is not counted again.
+ */
+function wrapPoolQuery(original: QueryMethod): QueryMethod {
+  return function query(this: unknown, ...args: unknown[]) {
+    const [config, values, callback] = args;
+    const sql = queryText(config);
+    const record = sql === undefined ? undefined : startQuery({ sql, values: queryValues(config, values), source: 'pg', dialect: 'postgres' });
+    if (record === undefined) return original.apply(this, args);
+    if (typeof values === 'function') args[1] = finishing(record, values as Callback);
+    else if (typeof callback === 'function') args[2] = finishing(record, callback as Callback);
+    let result: unknown;
+    try {
+      result = runAsOuterLayer(record, () => original.apply(this, args));
+    } catch (error) {
+      finishQuery(record, error);
+      throw error;
+    }
+    if (isThenable(result)) {
+      result.then(
+        () => finishQuery(record),
+        (error: unknown) => finishQuery(record, error),
+      );
+    }
+    return result;
+  };
+}
+
+/**
  * `Pool.prototype.connect(callback)`: a client handed out after a wait (or
  * a fresh connection) calls back from another request's async context, and
  * `pool.query` issues its query inside that callback. Binding the callback
@@ -110,7 +141,8 @@ export function instrumentPg(pg: PgModule): Instrumentation {
   if (typeof client?.query !== 'function') throw perfgateInvalidTarget('instrumentPg', 'the pg module (with Client.prototype.query)', pg, instrumentPg);
   return acquireInstrumentation('pg', client, (undo) => {
     undo.push(patchMethod(client as { query: QueryMethod }, 'query', wrapQuery));
-    const pool = pg.Pool?.prototype as { connect?: unknown } | undefined;
+    const pool = pg.Pool?.prototype as { connect?: unknown; query?: unknown } | undefined;
     if (typeof pool?.connect === 'function') undo.push(patchMethod(pool as { connect: ConnectMethod }, 'connect', wrapConnect));
+    if (typeof pool?.query === 'function') undo.push(patchMethod(pool as { query: QueryMethod }, 'query', wrapPoolQuery));
   });
 }

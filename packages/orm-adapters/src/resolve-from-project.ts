@@ -5,13 +5,18 @@ import { pathToFileURL } from 'node:url';
 
 export type ModuleFormat = 'esm' | 'cjs';
 
+/** Loads an ES module by URL. Injectable: tsup's CommonJS build turns a bare `import()` into `require()`, and a jest setup file must import through jest. */
+export type ImportModule = (url: string) => Promise<unknown>;
+
+const nativeImport: ImportModule = (url) => import(url);
+
 /**
  * Loads a package the way the user's own code does: resolved from the
  * project root (not from perfgate's folder, which may be a link elsewhere),
  * so the patched prototypes are the ones the user's imports get.
  * Returns undefined when the project cannot resolve it.
  */
-export async function importFromProject(root: string, specifier: string, format: ModuleFormat): Promise<unknown> {
+export async function importFromProject(root: string, specifier: string, format: ModuleFormat, importModule: ImportModule = nativeImport): Promise<unknown> {
   const require = createRequire(join(root, 'package.json'));
   let cjsEntry: string;
   try {
@@ -21,7 +26,7 @@ export async function importFromProject(root: string, specifier: string, format:
   }
   if (format === 'cjs') return require(cjsEntry);
   const esmEntry = esmEntryOf(cjsEntry, specifier);
-  return esmEntry === undefined ? require(cjsEntry) : import(pathToFileURL(esmEntry).href);
+  return esmEntry === undefined ? require(cjsEntry) : importModule(pathToFileURL(esmEntry).href);
 }
 
 type ExportsTarget = string | null | { readonly [condition: string]: ExportsTarget } | readonly ExportsTarget[];

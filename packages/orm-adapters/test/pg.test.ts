@@ -1,4 +1,4 @@
-import { recordQueries, type ScopeResult } from '@perfgate/core';
+import { findRepeatedStatements, recordQueries, type ScopeResult } from '@perfgate/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { instrumentPg } from '../src/pg.js';
@@ -104,6 +104,26 @@ describe(`instrumentPg (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'PGli
     }
   });
 
+  test('pool.query is counted once and attributed to the caller’s line, though the pool sends it from a callback', async () => {
+    const instrumentation = instrumentPg(pg);
+    const pool = new pg.Pool({ ...postgres.config, max: 2 });
+    try {
+      const loadItem = (id: number) => pool.query('SELECT * FROM items WHERE id = $1', [id]); // call site: loadItem
+      const result = await recordQueries(async () => {
+        for (const id of [1, 2, 3, 1]) await loadItem(id);
+        await Promise.all([loadItem(2), loadItem(3)]);
+      });
+      expect(result.count).toBe(6);
+      const { nPlusOne } = findRepeatedStatements(result.queries);
+      expect(nPlusOne).toHaveLength(1);
+      expect(nPlusOne[0]!.count).toBe(6);
+      expect(nPlusOne[0]!.callSites[0]).toMatchObject({ file: expect.stringMatching(/test\/pg\.test\.ts$/), functionName: 'loadItem' });
+    } finally {
+      await pool.end();
+      instrumentation.dispose();
+    }
+  });
+
   test('a failed query is recorded as failed and its error is the driver’s own', async () => {
     const bad = 'SELECT * FROM no_such_table WHERE id = $1';
     const plain = await withClient((client) => client.query(bad, [1]).catch((e: unknown) => e));
@@ -177,6 +197,7 @@ describe(`instrumentPg (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'PGli
   test('instrumenting twice counts once; dispose restores the original methods', async () => {
     const originalQuery = pg.Client.prototype.query;
     const ownConnect = Object.getOwnPropertyDescriptor(pg.Pool.prototype, 'connect');
+    const ownPoolQuery = Object.getOwnPropertyDescriptor(pg.Pool.prototype, 'query');
     const first = instrumentPg(pg);
     const second = instrumentPg(pg);
     expect(pg.Client.prototype.query).not.toBe(originalQuery);
@@ -189,6 +210,7 @@ describe(`instrumentPg (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'PGli
     second.dispose();
     expect(pg.Client.prototype.query).toBe(originalQuery);
     expect(Object.getOwnPropertyDescriptor(pg.Pool.prototype, 'connect')).toEqual(ownConnect);
+    expect(Object.getOwnPropertyDescriptor(pg.Pool.prototype, 'query')).toEqual(ownPoolQuery);
 
     const after = await withClient((client) => recordQueries(() => client.query('SELECT 1')));
     expect(after.count).toBe(0);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolvePerfgateOptions, type PerfgateOptions, type ResolvedPerfgateOptions } from '@perfgate/core';
+import { loadPerfgateConfigFile, resolvePerfgateOptions, type PerfgateOptions, type ResolvedPerfgateOptions } from '@perfgate/core';
 
 export {
   perfgateMiddleware,
@@ -31,7 +31,7 @@ interface ConfigLike {
 /** A vite plugin; typed structurally so perfgate does not pin a vite version. */
 export interface PerfgateVitestPlugin {
   readonly name: 'perfgate:setup';
-  config(config: ConfigLike): { test: { setupFiles: string[]; globalSetup: string[]; provide: { perfgate: PerfgateProvided } } };
+  config(config: ConfigLike): Promise<{ test: { setupFiles: string[]; globalSetup: string[]; provide: { perfgate: PerfgateProvided } } }>;
 }
 
 const SETUP_FILE = fileURLToPath(new URL('./setup.js', import.meta.url));
@@ -40,7 +40,8 @@ const GLOBAL_SETUP_FILE = fileURLToPath(new URL('./global-setup.js', import.meta
 /**
  * Adds perfgate to vitest: registers the matchers, instruments the drivers
  * the project has installed and scopes every in-process HTTP request, in
- * each test worker.
+ * each test worker. Without options it reads `perfgate.config.{js,cjs,mjs,json}`
+ * at the project root (the file the jest preset reads too).
  *
  * @example
  * // vitest.config.ts
@@ -49,12 +50,19 @@ const GLOBAL_SETUP_FILE = fileURLToPath(new URL('./global-setup.js', import.meta
  * export default defineConfig({ plugins: [perfgate()] });
  */
 export function perfgate(options?: PerfgateOptions): PerfgateVitestPlugin {
-  const resolved = resolvePerfgateOptions(options, 'perfgate() in the vitest config');
+  // Options given here are checked at once; the options file needs the root, known in the config hook.
+  const inline = options === undefined ? undefined : resolvePerfgateOptions(options, 'perfgate() in the vitest config');
   return {
     name: 'perfgate:setup',
-    config(config) {
+    async config(config) {
       const root = resolve(config.test?.root ?? config.root ?? process.cwd());
+      const resolved = inline ?? (await optionsFromFile(root));
       return { test: { setupFiles: [SETUP_FILE], globalSetup: [GLOBAL_SETUP_FILE], provide: { perfgate: { options: resolved, root } } } };
     },
   };
+}
+
+async function optionsFromFile(root: string): Promise<ResolvedPerfgateOptions> {
+  const file = await loadPerfgateConfigFile(root);
+  return resolvePerfgateOptions(file?.input, file?.where ?? 'perfgate() in the vitest config');
 }

@@ -14,7 +14,10 @@ import type {} from './provided-context.js';
 
 expect.extend(perfgateMatchers);
 const { options, root } = inject('perfgate');
-getRuntime().settings.maxQueriesPerScope = options.maxQueriesPerScope;
+const { settings } = getRuntime();
+settings.maxQueriesPerScope = options.maxQueriesPerScope;
+// A loop of two runs is an N+1 at threshold 2: its second run needs a stack to name the line.
+settings.sampleSecondRun = options.nPlusOneThreshold <= 2;
 if (options.http) instrumentHttpServers();
 // Both builds of a dual package: tests import the ESM one, CommonJS libraries (knex) require the other.
 await instrumentInstalledDrivers({ root, adapters: options.adapters, formats: ['esm', 'cjs'] });
@@ -27,6 +30,7 @@ if (options.nPlusOne !== 'off') {
     allowlistPath: resolve(root, options.allowlist),
     allowlistName: options.allowlist,
     update: run?.update ?? false,
+    updateCommand: 'vitest -u',
   });
   beforeEach(() => gate.beforeTest());
   afterEach(() => {

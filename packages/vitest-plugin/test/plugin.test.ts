@@ -8,10 +8,10 @@ import { runVitest } from './support/run-vitest.js';
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
 describe('perfgate() plugin object', () => {
-  test('adds its setup file and options through the config hook', () => {
+  test('adds its setup file and options through the config hook', async () => {
     const plugin = perfgate({ adapters: ['pglite'] });
     expect(plugin.name).toBe('perfgate:setup');
-    const added = plugin.config({ root: '/project' });
+    const added = await plugin.config({ root: '/project' });
     expect(added.test.setupFiles).toHaveLength(1);
     expect(added.test.setupFiles[0]).toMatch(/[\\/]dist[\\/]setup\.js$/);
     expect(existsSync(added.test.setupFiles[0]!)).toBe(true);

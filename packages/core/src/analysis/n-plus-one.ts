@@ -114,6 +114,10 @@ export function findRepeatedStatements(queries: readonly QueryRecord[], options:
   const duplicates: RepeatFinding[] = [];
   for (const [shape, executions] of byShape) {
     if (executions.length < 2) continue;
+    // Call sites cost a stack formatting each: look at them only when the shape
+    // as a whole could make a finding (enough distinct parameters, or a repeat).
+    const keys = new Set(executions.map(parameterKey));
+    if (keys.size < threshold && keys.size === executions.length) continue;
     for (const group of groupByCallSite(executions)) {
       const byParameters = new Map<string, number>();
       for (const query of group.queries) {

@@ -3,7 +3,8 @@
  * it (`MatcherState` / `MatcherContext`).
  */
 export interface MatcherContext {
-  readonly isNot: boolean;
+  /** jest's `MatcherState` declares it optional. */
+  readonly isNot?: boolean | undefined;
   readonly promise?: string | undefined;
   readonly utils: {
     matcherHint(

@@ -44,7 +44,8 @@ export interface ResolvedPerfgateOptions {
 const OPTION_NAMES = ['adapters', 'http', 'maxQueriesPerScope', 'nPlusOne', 'nPlusOneThreshold', 'allowlist'] as const;
 const N_PLUS_ONE_MODES: readonly NPlusOneMode[] = ['fail', 'warn', 'off'];
 
-function optionError(where: string, detail: string): PerfgateError {
+/** The one shape of every options error, from any source: `perfgate options (<where>): <detail>`. */
+export function optionError(where: string, detail: string): PerfgateError {
   return new PerfgateError('INVALID_OPTIONS', `perfgate options (${where}): ${detail}`);
 }
 

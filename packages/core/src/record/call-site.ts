@@ -24,12 +24,13 @@ export const CAPTURED_FRAMES = 30;
  * and formats them on the first read of `.stack`, through whatever
  * `Error.prepareStackTrace` the runner installed (vitest's maps them back
  * to TypeScript sources). Async frames (`await`, `Promise.all`) are kept by
- * V8's zero-cost async stack traces. Frames from `skipAbove` up are left out.
+ * V8's zero-cost async stack traces. Frames from `skipAbove` up are left out;
+ * at most `frames` are kept (the walk costs per frame, so ask for few).
  */
-export function captureStack(skipAbove: Function = captureStack): CapturedStack {
+export function captureStack(skipAbove: Function = captureStack, frames = CAPTURED_FRAMES): CapturedStack {
   const holder: CapturedStack = {};
   const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = CAPTURED_FRAMES;
+  Error.stackTraceLimit = frames;
   Error.captureStackTrace(holder, skipAbove);
   Error.stackTraceLimit = limit;
   return holder;
@@ -75,6 +76,24 @@ function displayPath(file: string): string {
   return (rel.startsWith('..') ? path : rel).split(sep).join('/');
 }
 
+interface ParsedFrame {
+  readonly site: CallSite;
+  readonly user: boolean;
+}
+
+function parseFrames(text: string): ParsedFrame[] {
+  const frames: ParsedFrame[] = [];
+  for (const line of text.split('\n')) {
+    const match = FRAME.exec(line);
+    if (match === null) continue;
+    const [, name, rawFile, lineNo, column] = match as unknown as [string, string | undefined, string, string, string];
+    const file = rawFile.startsWith('file://') ? fileURLToPath(rawFile) : rawFile;
+    const functionName = name === undefined || name === '' || name === '<anonymous>' ? undefined : name.replace(/^new /, '');
+    frames.push({ user: isUserFile(file), site: { file: displayPath(file), line: Number(lineNo), column: Number(column), functionName } });
+  }
+  return frames;
+}
+
 /**
  * The first `max` frames of the user's code in a captured stack: not
  * node_modules, not node internals, not perfgate. Empty when the stack never
@@ -83,18 +102,30 @@ function displayPath(file: string): string {
 export function userFrames(captured: CapturedStack | undefined, max = 2): CallSite[] {
   const text = captured?.stack;
   if (typeof text !== 'string') return [];
-  const frames: CallSite[] = [];
-  for (const line of text.split('\n')) {
-    const match = FRAME.exec(line);
-    if (match === null) continue;
-    const [, name, rawFile, lineNo, column] = match as unknown as [string, string | undefined, string, string, string];
-    const file = rawFile.startsWith('file://') ? fileURLToPath(rawFile) : rawFile;
-    if (!isUserFile(file)) continue;
-    const functionName = name === undefined || name === '' || name === '<anonymous>' ? undefined : name.replace(/^new /, '');
-    frames.push({ file: displayPath(file), line: Number(lineNo), column: Number(column), functionName });
-    if (frames.length >= max) break;
+  return parseFrames(text)
+    .filter((frame) => frame.user)
+    .slice(0, max)
+    .map((frame) => frame.site);
+}
+
+/** Frames kept past the last one a call site needs, in case another path to the same statement is a little deeper. */
+export const FRAME_MARGIN = 3;
+
+/**
+ * How many frames a capture of this statement needs to reach the call site
+ * and its caller (plus a margin), judging by one full capture: all of them
+ * when it reached only the call site; undefined when it reached no user
+ * code at all.
+ */
+export function framesNeeded(captured: CapturedStack): number | undefined {
+  const text = captured.stack;
+  if (typeof text !== 'string') return undefined;
+  const frames = parseFrames(text);
+  let seen = 0;
+  for (let i = 0; i < frames.length; i++) {
+    if (frames[i]!.user && ++seen === 2) return Math.min(CAPTURED_FRAMES, i + 1 + FRAME_MARGIN);
   }
-  return frames;
+  return seen === 1 ? CAPTURED_FRAMES : undefined;
 }
 
 /** `src/orders.ts:21:40 (listOrders)` */

@@ -109,9 +109,11 @@ describe('finishQuery', () => {
 });
 
 describe('samplesCallSite', () => {
-  it('samples the 2nd to 8th occurrence, then each power of two', () => {
-    const sampled = Array.from({ length: 130 }, (_, i) => i).filter(samplesCallSite);
-    expect(sampled).toEqual([2, 3, 4, 5, 6, 7, 8, 16, 32, 64, 128]);
+  it('samples the 3rd to 8th occurrence, then each power of two, and the 2nd only when asked (an exact repeat)', () => {
+    const sampled = Array.from({ length: 130 }, (_, i) => i).filter((n) => samplesCallSite(n));
+    expect(sampled).toEqual([3, 4, 5, 6, 7, 8, 16, 32, 64, 128]);
+    expect(samplesCallSite(2, true)).toBe(true);
+    expect(samplesCallSite(1, true)).toBe(false);
     expect(samplesCallSite(1024)).toBe(true);
     expect(samplesCallSite(1025)).toBe(false);
   });
@@ -123,7 +125,16 @@ describe('samplesCallSite', () => {
       startQuery(query('SELECT * FROM orders')),
       startQuery(query("SELECT * FROM orders WHERE note = 'a'")),
     ]);
-    expect(records.map((r) => r!.stack !== undefined)).toEqual([false, true, true, true, true, true, true, true, false, false, false, false]);
+    expect(records.map((r) => r!.stack !== undefined)).toEqual([false, false, true, true, true, true, true, true, false, false, false, false]);
+  });
+
+  it('gives the 2nd run a stack only when it repeats the 1st exactly, or when settings.sampleSecondRun is on', () => {
+    const secondRunSampled = (values: [unknown[], unknown[]]) =>
+      runInScope(createScope({ kind: 'function', name: 'f' }), () => values.map((v) => startQuery(query('SELECT * FROM items WHERE id = $1', { values: v })))[1]!.stack !== undefined);
+    expect(secondRunSampled([[1], [2]])).toBe(false);
+    expect(secondRunSampled([[1], [1]])).toBe(true);
+    getRuntime().settings.sampleSecondRun = true;
+    expect(secondRunSampled([[1], [2]])).toBe(true);
   });
 
   it('counts occurrences per scope: a nested scope starts again', () => {

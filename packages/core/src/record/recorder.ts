@@ -1,22 +1,73 @@
 import { performance } from 'node:perf_hooks';
 import { getRuntime } from '../runtime.js';
-import { captureStack } from './call-site.js';
+import { CAPTURED_FRAMES, captureStack, framesNeeded, type CapturedStack } from './call-site.js';
 import { QueryRecord, type QueryInput } from './query-record.js';
 import { repeatKey } from './repeat-key.js';
 
 /**
- * Which occurrence of a statement in a scope gets a stack: the 2nd to 8th,
- * then the 16th, 32nd, 64th… A statement that runs once costs nothing; a
- * loop of 100 captures 10 stacks. Short loops (the usual N+1 in a test) are
- * sampled densely, so two loops running one statement are told apart; runs
- * without a stack take the site of the last sampled run (see
+ * Which run of a statement in a scope gets a stack: the 3rd to 8th, then the
+ * 16th, 32nd, 64th…, and the 2nd only when it repeats the 1st exactly (a
+ * duplicate, reported with its line). A statement that runs once or twice
+ * costs no stack (with an N+1 threshold of 2, `settings.sampleSecondRun`
+ * samples every 2nd run); a loop of 100 captures 9. Short loops (the usual N+1 in a
+ * test) are sampled densely, so two loops running one statement are told
+ * apart; runs without a stack take the site of a sampled neighbour (see
  * analysis/n-plus-one.ts). Costs: docs/performance.md.
  */
-/** Every occurrence up to this one (from the 2nd) gets a stack. */
+export function samplesCallSite(occurrence: number, sampleSecond = false): boolean {
+  if (occurrence === 2) return sampleSecond;
+  return occurrence >= 3 && (occurrence <= SAMPLED_DENSELY || (occurrence & (occurrence - 1)) === 0);
+}
+
+/** Every run from the 3rd up to this one gets a stack. */
 export const SAMPLED_DENSELY = 8;
 
-export function samplesCallSite(occurrence: number): boolean {
-  return occurrence >= 2 && (occurrence <= SAMPLED_DENSELY || (occurrence & (occurrence - 1)) === 0);
+function sameValues(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+/** Statement (by repeat key) → frames its captures need, learnt from its first captures; 0: stop capturing. */
+const framesByStatement = new Map<string, number>();
+/** Statement → full captures so far that reached no user code. */
+const misses = new Map<string, number>();
+export const LEARNT_STATEMENTS = 5_000;
+/** Full captures of a statement that reach no user code before perfgate stops capturing it (an ORM that builds queries lazily). */
+export const MISSES_BEFORE_GIVING_UP = 3;
+
+function learn(key: string, frames: number): void {
+  if (framesByStatement.size >= LEARNT_STATEMENTS) framesByStatement.delete(framesByStatement.keys().next().value as string);
+  framesByStatement.set(key, frames);
+  misses.delete(key);
+}
+
+/**
+ * Stack walks cost per frame (V8 translates each optimised frame), and the
+ * call site is usually a few frames above the driver. The first capture of
+ * a statement in the process takes `CAPTURED_FRAMES` and is formatted at
+ * once to find how deep its call site and caller are; later captures of that
+ * statement, in any scope, take only that many frames (plus a margin). A
+ * statement whose full captures never reach user code stops being captured:
+ * its call site is reported unknown either way.
+ */
+function sampleStack(key: string): CapturedStack | undefined {
+  const learnt = framesByStatement.get(key);
+  if (learnt === 0) return undefined;
+  if (learnt !== undefined) return captureStack(startQuery, learnt);
+  const stack = captureStack(startQuery, CAPTURED_FRAMES);
+  const needed = framesNeeded(stack);
+  if (needed !== undefined) learn(key, needed);
+  else {
+    const missed = (misses.get(key) ?? 0) + 1;
+    if (missed >= MISSES_BEFORE_GIVING_UP) learn(key, 0);
+    else {
+      if (misses.size >= LEARNT_STATEMENTS) misses.clear();
+      misses.set(key, missed);
+    }
+  }
+  return stack;
 }
 
 /**
@@ -28,15 +79,36 @@ export function startQuery(input: QueryInput): QueryRecord | undefined {
   const runtime = getRuntime();
   const scope = runtime.storage.getStore();
   if (scope === undefined) return undefined;
+  // An outer layer recorded this query already: the first driver call under it is that query, counted once.
+  const outer = runtime.layer.getStore();
+  if (outer !== undefined && !outer.claimed) {
+    outer.claimed = true;
+    return undefined;
+  }
   const record = new QueryRecord(input, scope.traceId, performance.now());
   if (runtime.settings.callSites) {
     const key = repeatKey(input.sql);
-    const occurrence = (scope.repeats.get(key) ?? 0) + 1;
-    scope.repeats.set(key, occurrence);
-    if (samplesCallSite(occurrence)) record.stack = captureStack(startQuery);
+    const repeats = scope.repeats.get(key);
+    if (repeats === undefined) scope.repeats.set(key, { count: 1, firstSql: input.sql, firstValues: input.values });
+    else {
+      const occurrence = ++repeats.count;
+      const second = occurrence === 2 && (runtime.settings.sampleSecondRun || (input.sql === repeats.firstSql && sameValues(input.values, repeats.firstValues)));
+      if (samplesCallSite(occurrence, second)) record.stack = sampleStack(key);
+    }
   }
   for (let s: typeof scope | undefined = scope; s !== undefined; s = s.parent) s.add(record);
   return record;
+}
+
+/**
+ * Runs `fn` — the call an outer layer (a pool, an ORM) makes into the driver
+ * for `record` — so that the driver's own instrumentation does not count the
+ * query again. The outer layer records (with the caller's stack, which is
+ * gone by the time a pool hands the query to a connection) and finishes it.
+ */
+export function runAsOuterLayer<T>(record: QueryRecord | undefined, fn: () => T): T {
+  if (record === undefined) return fn();
+  return getRuntime().layer.run({ claimed: false }, fn);
 }
 
 /** Marks a query answered (or failed) and stores its duration. */

@@ -16,6 +16,13 @@ export interface ScopeInit {
 
 const SCOPE_BRAND = Symbol.for('perfgate.scope');
 
+/** How often a statement ran in a scope so far, and its first run's text and parameters. */
+export interface StatementRepeats {
+  count: number;
+  readonly firstSql: string;
+  readonly firstValues: readonly unknown[] | undefined;
+}
+
 /**
  * One unit of work: an HTTP request or one function under test.
  *
@@ -39,8 +46,8 @@ export class Scope {
   count = 0;
   /** SQL text → count for the queries past the record limit. */
   overflow: Map<string, number> | undefined;
-  /** Occurrences of each statement issued in this scope itself, by repeat key: decides which queries get a stack. */
-  readonly repeats = new Map<string, number>();
+  /** Each statement issued in this scope itself, by repeat key: decides which queries get a stack (see the recorder). */
+  readonly repeats = new Map<string, StatementRepeats>();
   readonly #maxQueries: number;
   #closeWaiters: Array<() => void> | undefined;
 

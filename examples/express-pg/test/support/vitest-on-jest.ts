@@ -1,0 +1,5 @@
+// Under jest, `import { … } from 'vitest'` in the specs resolves here (jest.config.js
+// maps it): the specs stay the vitest specs they are, and run unchanged under both
+// runners. Only what the specs use is re-exported, so a spec that reaches for a
+// vitest-only API (vi, test.fails) fails loudly under jest instead of half-working.
+export { afterAll, beforeAll, describe, expect, test } from '@jest/globals';

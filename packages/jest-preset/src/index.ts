@@ -1,0 +1,7 @@
+export {
+  perfgateMiddleware,
+  recordQueries,
+  type PerfgateOptions,
+  type QueryBudgetOptions,
+  type ScopeResult,
+} from '@perfgate/core';

@@ -1,0 +1,99 @@
+/**
+ * The setup file the preset adds to every jest test file: the same core
+ * wiring as vitest's, through jest's `expect`, hooks and snapshot state.
+ * jest gives each test file fresh modules and a fresh global, so everything
+ * is applied in `beforeAll` and undone in `afterAll`.
+ */
+import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from '@jest/globals';
+import { GateSession, getRuntime, instrumentHttpServers, PerfgateError, type Instrumentation } from '@perfgate/core';
+import { perfgateMatchers } from '@perfgate/core/matchers';
+import { instrumentInstalledDrivers } from '@perfgate/orm-adapters/auto';
+import { keepFunctionNames } from './frame-names.js';
+import { resolveJestOptions } from './jest-options.js';
+import { readRun, type FileReport } from './jest-run.js';
+
+/** The fields of jest's SnapshotState perfgate reads: the update mode (`'all'` with -u, `'none'` with --ci, `'new'`) and the project root. */
+interface SnapshotStateFields {
+  readonly _updateSnapshot?: 'all' | 'new' | 'none';
+  readonly _rootDir?: string;
+}
+
+/** How long the first hook may take: loading a driver (PGlite's wasm) on a busy machine. */
+const SETUP_TIMEOUT_MS = 60_000;
+
+expect.extend(perfgateMatchers);
+
+const snapshot = (expect.getState() as { snapshotState?: SnapshotStateFields }).snapshotState;
+const root = snapshot?._rootDir ?? process.cwd();
+const updateFlag = snapshot?._updateSnapshot === 'all';
+const run = readRun(process.env);
+// jest can import ES modules only with --experimental-vm-modules (its own check): patch the ESM builds then too.
+const esm = typeof vm.SyntheticModule === 'function';
+// This `import()` stays one in the build, so jest routes it through its registry: the copies the tests import.
+// Without --experimental-vm-modules jest cannot import at all: a project's options file is required instead.
+const importModule = esm
+  ? (url: string): Promise<unknown> => import(url)
+  : (url: string): Promise<unknown> => Promise.resolve({ default: require(fileURLToPath(url)) as unknown });
+const handles: Instrumentation[] = [];
+let gate: GateSession | undefined;
+let report: Omit<FileReport, 'report'> | undefined;
+
+/** perfgate's own frames would only distract from a message that names what to fix. */
+function withoutStack(error: unknown): unknown {
+  if (error instanceof PerfgateError) error.stack = `${error.name}: ${error.message}`;
+  return error;
+}
+
+/** Options, drivers, HTTP scoping and the gate, for this test file. */
+async function wire(): Promise<void> {
+  const options = await resolveJestOptions(root, (globalThis as { perfgate?: unknown }).perfgate, run, { importModule });
+  const { settings } = getRuntime();
+  settings.maxQueriesPerScope = options.maxQueriesPerScope;
+  // As vitest's setup does: a loop of two runs is an N+1 at threshold 2, its second run needs a stack to name the line.
+  settings.sampleSecondRun = options.nPlusOneThreshold <= 2;
+  handles.push({ dispose: keepFunctionNames() });
+  if (options.http) handles.push(instrumentHttpServers());
+  handles.push(await instrumentInstalledDrivers({ root, adapters: options.adapters, formats: esm ? ['cjs', 'esm'] : ['cjs'], importModule }));
+  if (options.nPlusOne === 'off') return;
+  if (updateFlag && run === undefined) {
+    console.warn(`perfgate: jest -u cannot update ${options.allowlist}: perfgate's reporter is not in this run (add '@perfgate/jest/reporter' to your jest "reporters").`);
+  }
+  report = { allowlistPath: resolve(root, options.allowlist), allowlistName: options.allowlist };
+  gate = new GateSession({
+    mode: options.nPlusOne,
+    threshold: options.nPlusOneThreshold,
+    allowlistPath: report.allowlistPath,
+    allowlistName: report.allowlistName,
+    update: updateFlag && run?.update === true,
+    updateCommand: 'jest -u',
+  });
+}
+
+beforeAll(() => wire().catch((error: unknown) => Promise.reject(withoutStack(error))), SETUP_TIMEOUT_MS);
+
+beforeEach(() => gate?.beforeTest());
+
+afterEach(() => {
+  let verdict;
+  try {
+    verdict = gate?.afterTest();
+  } catch (error) {
+    throw withoutStack(error); // a corrupt allowlist: the message names the file
+  }
+  if (verdict?.outcome === 'warn') console.warn(verdict.message);
+  if (verdict?.outcome === 'fail') throw withoutStack(new PerfgateError('N_PLUS_ONE', verdict.message)); // the finding names the user's line
+});
+
+afterAll(async () => {
+  // The next test file gets fresh driver modules but the same node:http: restore it.
+  for (const handle of handles.splice(0).reverse()) handle.dispose();
+  if (gate !== undefined && report !== undefined && run !== undefined) {
+    const file: FileReport = { ...report, report: gate.report() };
+    await writeFile(join(run.reportDir, `${process.pid}-${randomUUID()}.json`), JSON.stringify(file));
+  }
+});

@@ -1,0 +1,28 @@
+// Type tests for `import { expect } from '@jest/globals'` (jest 30's `Matchers<R, T>`):
+// checked by `tsc -p test/types/jest-globals` (npm run typecheck).
+import { expect } from '@jest/globals';
+import { recordQueries } from '@perfgate/core';
+import request from 'supertest';
+
+declare const app: Parameters<typeof request>[0];
+
+export async function specs(): Promise<void> {
+  await expect(request(app).get('/orders')).toIssueAtMost(3);
+  await expect(request(app).get('/orders')).not.toIssueAtMost(3);
+  await expect(() => Promise.resolve(1)).toIssueExactly(2, { kind: 'select' });
+  await expect(() => undefined).toIssueExactly(0, { kind: ['insert', 'update'], match: /orders/ });
+  await expect(await recordQueries(() => 1)).toIssueAtMost(1, { match: 'orders' });
+  await expect(() => undefined).toHaveNoNPlusOne({ threshold: 2, duplicates: 'fail' });
+  await expect(() => undefined).toIssueConstantQueries({ populate: async () => {}, scales: [2, 5] });
+
+  // @ts-expect-error the budget is a number of queries
+  await expect(() => undefined).toIssueAtMost('3');
+  // @ts-expect-error no such statement kind
+  await expect(() => undefined).toIssueAtMost(3, { kind: 'merge' });
+  // @ts-expect-error no such option
+  await expect(() => undefined).toIssueAtMost(3, { nope: true });
+
+  // The assertion is a promise: it must be awaited.
+  const pending: Promise<void> = expect(() => undefined).toIssueAtMost(1);
+  await pending;
+}

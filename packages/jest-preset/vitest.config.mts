@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// The preset's own tests run under vitest, like every package here: each end-to-end test runs jest
+// in a child process on a fixture project, as a user runs it. (Testing it under jest would load the
+// preset into the runner that is being tested, and leak the outer run's JEST_* state into the inner.)
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 300_000,
+  },
+});

@@ -41,7 +41,7 @@ export { findRepeatedStatements, isPagination, rowLimit, DEFAULT_N_PLUS_ONE_THRE
 export { analyseGrowth, type GrowthAnalysis, type ShapeGrowth } from './analysis/query-growth.js';
 export { captureStack, formatCallSite, markInternalPath, userFrames, type CallSite, type CapturedStack } from './record/call-site.js';
 export { findingLines, fixHint } from './message/repeat-findings.js';
-export { ADAPTER_NAMES, optionError, resolvePerfgateOptions, type AdapterName, type PerfgateOptions, type ResolvedPerfgateOptions } from './options/perfgate-options.js';
+export { ADAPTER_NAMES, applyRuntimeOptions, optionError, resolvePerfgateOptions, type AdapterName, type PerfgateOptions, type ResolvedPerfgateOptions } from './options/perfgate-options.js';
 export { CONFIG_FILES, loadPerfgateConfigFile, type ConfigFileAccess, type ConfigFileOptions } from './options/load-config-file.js';
 export { ALLOWLIST_FILE, EMPTY_ALLOWLIST, allowEntryOf, allowKey, parseAllowlist, readAllowlist, serializeAllowlist, type AllowEntry, type Allowlist } from './gate/allowlist.js';
 export { checkScopes, drainTrackedScopes, exemptFromGate, formatGateFailure, startScopeTracking, type GateResult, type NPlusOneMode, type ScopeFinding } from './gate/n-plus-one-gate.js';

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from '@jest/globals';
-import { GateSession, getRuntime, instrumentHttpServers, PerfgateError, type Instrumentation } from '@perfgate/core';
+import { applyRuntimeOptions, GateSession, instrumentHttpServers, PerfgateError, type Instrumentation } from '@perfgate/core';
 import { perfgateMatchers } from '@perfgate/core/matchers';
 import { instrumentInstalledDrivers } from '@perfgate/orm-adapters/auto';
 import { keepFunctionNames } from './frame-names.js';
@@ -52,10 +52,7 @@ function withoutStack(error: unknown): unknown {
 /** Options, drivers, HTTP scoping and the gate, for this test file. */
 async function wire(): Promise<void> {
   const options = await resolveJestOptions(root, (globalThis as { perfgate?: unknown }).perfgate, run, { importModule });
-  const { settings } = getRuntime();
-  settings.maxQueriesPerScope = options.maxQueriesPerScope;
-  // As vitest's setup does: a loop of two runs is an N+1 at threshold 2, its second run needs a stack to name the line.
-  settings.sampleSecondRun = options.nPlusOneThreshold <= 2;
+  applyRuntimeOptions(options);
   handles.push({ dispose: keepFunctionNames() });
   if (options.http) handles.push(instrumentHttpServers());
   handles.push(await instrumentInstalledDrivers({ root, adapters: options.adapters, formats: esm ? ['cjs', 'esm'] : ['cjs'], importModule }));

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { GateSession, getRuntime, instrumentHttpServers, PerfgateError } from '@perfgate/core';
+import { applyRuntimeOptions, GateSession, instrumentHttpServers, PerfgateError } from '@perfgate/core';
 import { perfgateMatchers } from '@perfgate/core/matchers';
 import { instrumentInstalledDrivers } from '@perfgate/orm-adapters/auto';
 import { afterAll, afterEach, beforeEach, expect, inject } from 'vitest';
@@ -14,10 +14,7 @@ import type {} from './provided-context.js';
 
 expect.extend(perfgateMatchers);
 const { options, root } = inject('perfgate');
-const { settings } = getRuntime();
-settings.maxQueriesPerScope = options.maxQueriesPerScope;
-// A loop of two runs is an N+1 at threshold 2: its second run needs a stack to name the line.
-settings.sampleSecondRun = options.nPlusOneThreshold <= 2;
+applyRuntimeOptions(options);
 if (options.http) instrumentHttpServers();
 // Both builds of a dual package: tests import the ESM one, CommonJS libraries (knex) require the other.
 await instrumentInstalledDrivers({ root, adapters: options.adapters, formats: ['esm', 'cjs'] });

@@ -2,7 +2,7 @@ import { describe, PerfgateError } from '../errors.js';
 import { DEFAULT_N_PLUS_ONE_THRESHOLD } from '../analysis/n-plus-one.js';
 import { ALLOWLIST_FILE } from '../gate/allowlist.js';
 import type { NPlusOneMode } from '../gate/n-plus-one-gate.js';
-import { DEFAULT_MAX_QUERIES_PER_SCOPE } from '../runtime.js';
+import { DEFAULT_MAX_QUERIES_PER_SCOPE, getRuntime, type RuntimeSettings } from '../runtime.js';
 
 /** Drivers perfgate can instrument without the user writing code. */
 export const ADAPTER_NAMES = ['pg', 'pglite'] as const;
@@ -89,4 +89,11 @@ export function resolvePerfgateOptions(input: unknown, where: string): ResolvedP
     throw optionError(where, `"allowlist" must be a file path (relative paths start at the project root); received ${describe(allowlist)}.`);
   }
   return { adapters: adapters === 'auto' ? 'auto' : [...adapters], http, maxQueriesPerScope, nPlusOne, nPlusOneThreshold, allowlist };
+}
+
+/** Applies the options that tune the recorder, the same way under every runner. */
+export function applyRuntimeOptions(options: ResolvedPerfgateOptions, settings: RuntimeSettings = getRuntime().settings): void {
+  settings.maxQueriesPerScope = options.maxQueriesPerScope;
+  // A loop of two runs is an N+1 at threshold 2: its second run needs a stack to name the line.
+  settings.sampleSecondRun = options.nPlusOneThreshold <= 2;
 }

@@ -16,7 +16,7 @@ export { patchMethod, isPatched } from './patch/patch-method.js';
 export { acquireInstrumentation, type Instrumentation } from './patch/instrumentation.js';
 
 export { QueryRecord, type QueryInput } from './record/query-record.js';
-export { finishQuery, runAsOuterLayer, samplesCallSite, startQuery } from './record/recorder.js';
+export { callRecorded, finishQuery, runAsOuterLayer, samplesCallSite, startQuery } from './record/recorder.js';
 
 export { fingerprintSql, computeFingerprint, FINGERPRINT_CACHE_SIZE, type SqlFingerprint, type StatementKind } from './sql/fingerprint-sql.js';
 export { scanSql, type SqlDialect, type SqlToken, type SqlTokenType } from './sql/scan-sql.js';

@@ -14,6 +14,8 @@ export interface PerfgateRuntime {
   readonly storage: AsyncLocalStorage<Scope>;
   /** The query an outer layer (pg's Pool.query, an ORM) recorded, which the driver call it makes must not record again. */
   readonly layer: AsyncLocalStorage<LayerQuery>;
+  /** Whether any outer layer has run yet: until then the recorder skips reading `layer`. */
+  layersInUse: boolean;
   /** Finished and running scopes by trace-id, oldest first (bounded). */
   readonly scopesByTraceId: Map<string, Scope[]>;
   readonly settings: RuntimeSettings;
@@ -54,6 +56,7 @@ export function getRuntime(): PerfgateRuntime {
       version: 1,
       storage: new AsyncLocalStorage<Scope>(),
       layer: new AsyncLocalStorage<LayerQuery>(),
+      layersInUse: false,
       scopesByTraceId: new Map(),
       settings: {
         maxQueriesPerScope: DEFAULT_MAX_QUERIES_PER_SCOPE,

@@ -1,5 +1,5 @@
 import { AsyncResource } from 'node:async_hooks';
-import { acquireInstrumentation, finishQuery, markInternalPath, patchMethod, perfgateInvalidTarget, runAsOuterLayer, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core';
+import { acquireInstrumentation, callRecorded, finishQuery, markInternalPath, patchMethod, perfgateInvalidTarget, runAsOuterLayer, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core';
 
 // This package's frames are perfgate's, never the user's call site.
 markInternalPath(import.meta.url);
@@ -34,10 +34,6 @@ function queryValues(config: unknown, values: unknown): readonly unknown[] | und
   return Array.isArray(fromConfig) ? fromConfig : undefined;
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
-}
-
 function finishing(record: QueryRecord, callback: Callback): Callback {
   return function (this: unknown, error: unknown, ...rest: unknown[]) {
     finishQuery(record, error);
@@ -63,20 +59,7 @@ function wrapQuery(original: QueryMethod): QueryMethod {
       if (typeof values === 'function') args[1] = finishing(record, values as Callback);
       else if (typeof callback === 'function') args[2] = finishing(record, callback as Callback);
     }
-    let result: unknown;
-    try {
-      result = original.apply(this, args);
-    } catch (error) {
-      finishQuery(record, error);
-      throw error;
-    }
-    if (isThenable(result)) {
-      result.then(
-        () => finishQuery(record),
-        (error: unknown) => finishQuery(record, error),
-      );
-    }
-    return result;
+    return callRecorded(record, () => original.apply(this, args));
   };
 }
 
@@ -94,20 +77,7 @@ function wrapPoolQuery(original: QueryMethod): QueryMethod {
     if (record === undefined) return original.apply(this, args);
     if (typeof values === 'function') args[1] = finishing(record, values as Callback);
     else if (typeof callback === 'function') args[2] = finishing(record, callback as Callback);
-    let result: unknown;
-    try {
-      result = runAsOuterLayer(record, () => original.apply(this, args));
-    } catch (error) {
-      finishQuery(record, error);
-      throw error;
-    }
-    if (isThenable(result)) {
-      result.then(
-        () => finishQuery(record),
-        (error: unknown) => finishQuery(record, error),
-      );
-    }
-    return result;
+    return callRecorded(record, () => runAsOuterLayer(record, () => original.apply(this, args)));
   };
 }
 

@@ -1,5 +1,5 @@
 import { AsyncResource } from 'node:async_hooks';
-import { acquireInstrumentation, finishQuery, markInternalPath, patchMethod, perfgateInvalidTarget, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core';
+import { acquireInstrumentation, callRecorded, finishQuery, markInternalPath, patchMethod, perfgateInvalidTarget, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core';
 
 // This package's frames are perfgate's, never the user's call site.
 markInternalPath(import.meta.url);
@@ -23,21 +23,9 @@ function record(sql: unknown, values?: unknown): QueryRecord | undefined {
   return startQuery({ sql, values: Array.isArray(values) ? values : undefined, source: 'pglite', dialect: 'postgres' });
 }
 
-/** Calls `original`, finishing `entry` when its promise settles; the caller gets the driver's own promise. */
+/** Calls `original`; a recorded query is finished when the driver's promise settles (see callRecorded). */
 function track(entry: QueryRecord | undefined, original: Method, self: unknown, args: unknown[]): unknown {
-  if (entry === undefined) return original.apply(self, args);
-  let result: unknown;
-  try {
-    result = original.apply(self, args);
-  } catch (error) {
-    finishQuery(entry, error);
-    throw error;
-  }
-  (result as Promise<unknown>).then(
-    () => finishQuery(entry),
-    (error: unknown) => finishQuery(entry, error),
-  );
-  return result;
+  return entry === undefined ? original.apply(self, args) : callRecorded(entry, () => original.apply(self, args));
 }
 
 const wrapQuery = (original: Method): Method =>

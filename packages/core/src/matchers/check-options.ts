@@ -1,17 +1,22 @@
 import { describe, perfgateError } from '../errors.js';
 
-/** What each option accepts: a check that returns a complaint, or undefined when the value is fine. */
-export type OptionChecks = Readonly<Record<string, (value: unknown) => string | undefined>>;
+/**
+ * What each option accepts: a check that returns undefined when the value is
+ * fine, or a complaint — with the culprit when it is part of the value (one
+ * element of a list).
+ */
+export type OptionComplaint = string | { readonly problem: string; readonly culprit: unknown };
+export type OptionChecks = Readonly<Record<string, (value: unknown) => OptionComplaint | undefined>>;
 
 /**
  * Validates a matcher's options object: unknown names and bad values throw a
  * PerfgateError naming the option, with the stack cut at the matcher.
  */
-export function checkOptions<T extends object>(matcher: string, options: unknown, checks: OptionChecks, stackFrom: Function): Partial<T> {
+export function checkOptions<T extends object>(matcher: string, options: unknown, checks: OptionChecks, stackFrom: Function, example?: string): Partial<T> {
   if (options === undefined) return {};
   const fail = (detail: string) => perfgateError('INVALID_OPTIONS', [matcher, detail], stackFrom);
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw fail(`options must be an object; received ${describe(options)}.`);
+    throw fail(`options must be an object${example === undefined ? '' : ` like ${example}`}; received ${describe(options)}.`);
   }
   const names = Object.keys(checks);
   const unknown = Object.keys(options).filter((key) => !names.includes(key));
@@ -22,7 +27,9 @@ export function checkOptions<T extends object>(matcher: string, options: unknown
     const value = (options as Record<string, unknown>)[name];
     if (value === undefined) continue;
     const complaint = check(value);
-    if (complaint !== undefined) throw fail(`option "${name}" ${complaint}; received ${describe(value)}.`);
+    if (complaint === undefined) continue;
+    const { problem, culprit } = typeof complaint === 'string' ? { problem: complaint, culprit: value } : complaint;
+    throw fail(`option "${name}" ${problem}; received ${describe(culprit)}.`);
   }
   return options as Partial<T>;
 }

@@ -1,9 +1,10 @@
 import { tallyQueries, type QueryFilter, type QueryTally } from '../analysis/query-budget.js';
-import { perfgateError, describe } from '../errors.js';
+import { perfgateError } from '../errors.js';
 import { exemptFromGate } from '../gate/n-plus-one-gate.js';
 import { clip, formatFailure, plural } from '../message/format-failure.js';
 import type { ScopeResult } from '../scope/scope-result.js';
 import type { StatementKind } from '../sql/fingerprint-sql.js';
+import { checkOptions, type OptionChecks } from './check-options.js';
 import type { MatcherContext, MatcherResult } from './matcher-context.js';
 import { resolveReceived } from './resolve-received.js';
 
@@ -11,7 +12,6 @@ import { resolveReceived } from './resolve-received.js';
 export type QueryBudgetOptions = QueryFilter;
 
 const KINDS: readonly StatementKind[] = ['select', 'insert', 'update', 'delete', 'other'];
-const OPTION_NAMES = ['kind', 'match'];
 
 /** Statement shapes listed in a message before the rest are summarised. */
 export const MAX_SHAPES_IN_MESSAGE = 10;
@@ -22,26 +22,18 @@ export function checkBudget(matcher: string, budget: unknown, stackFrom: Functio
   }
 }
 
+const BUDGET_OPTION_CHECKS: OptionChecks = {
+  kind: (kind) => {
+    const kinds = Array.isArray(kind) ? kind : [kind];
+    const culprit = kinds.find((k) => !KINDS.includes(k as StatementKind));
+    if (culprit === undefined && kinds.length > 0) return undefined;
+    return { problem: `must be one of ${KINDS.map((k) => `'${k}'`).join(', ')} or an array of them`, culprit: culprit ?? kind };
+  },
+  match: (match) => (typeof match === 'string' || match instanceof RegExp ? undefined : 'must be a string or a RegExp'),
+};
+
 export function checkBudgetOptions(matcher: string, options: unknown, stackFrom: Function): QueryFilter {
-  if (options === undefined) return {};
-  const fail = (detail: string) => perfgateError('INVALID_OPTIONS', [matcher, detail], stackFrom);
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw fail(`options must be an object like { kind: 'select' }; received ${describe(options)}.`);
-  }
-  const unknown = Object.keys(options).filter((key) => !OPTION_NAMES.includes(key));
-  if (unknown.length > 0) {
-    throw fail(`unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}; the options are ${OPTION_NAMES.map((k) => `"${k}"`).join(', ')}.`);
-  }
-  const { kind, match } = options as Record<string, unknown>;
-  const kinds = kind === undefined ? [] : Array.isArray(kind) ? kind : [kind];
-  const badKind = kinds.find((k) => !KINDS.includes(k as StatementKind));
-  if (badKind !== undefined || (Array.isArray(kind) && kind.length === 0)) {
-    throw fail(`option "kind" must be one of ${KINDS.map((k) => `'${k}'`).join(', ')} or an array of them; received ${describe(badKind ?? kind)}.`);
-  }
-  if (match !== undefined && typeof match !== 'string' && !(match instanceof RegExp)) {
-    throw fail(`option "match" must be a string or a RegExp; received ${describe(match)}.`);
-  }
-  return options as QueryFilter;
+  return checkOptions<QueryFilter>(matcher, options, BUDGET_OPTION_CHECKS, stackFrom, "{ kind: 'select' }");
 }
 
 function describeFilter(filter: QueryFilter): string {

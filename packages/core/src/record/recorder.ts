@@ -80,7 +80,7 @@ export function startQuery(input: QueryInput): QueryRecord | undefined {
   const scope = runtime.storage.getStore();
   if (scope === undefined) return undefined;
   // An outer layer recorded this query already: the first driver call under it is that query, counted once.
-  const outer = runtime.layer.getStore();
+  const outer = runtime.layersInUse ? runtime.layer.getStore() : undefined;
   if (outer !== undefined && !outer.claimed) {
     outer.claimed = true;
     return undefined;
@@ -108,7 +108,31 @@ export function startQuery(input: QueryInput): QueryRecord | undefined {
  */
 export function runAsOuterLayer<T>(record: QueryRecord | undefined, fn: () => T): T {
   if (record === undefined) return fn();
-  return getRuntime().layer.run({ claimed: false }, fn);
+  const runtime = getRuntime();
+  runtime.layersInUse = true;
+  return runtime.layer.run({ claimed: false }, fn);
+}
+
+/**
+ * Calls a driver method for a recorded query and finishes the record when it
+ * throws or its returned promise settles. The caller gets the driver's own
+ * return value (the same promise object) and its own synchronous error.
+ */
+export function callRecorded<T>(record: QueryRecord, call: () => T): T {
+  let result: T;
+  try {
+    result = call();
+  } catch (error) {
+    finishQuery(record, error);
+    throw error;
+  }
+  if (typeof result === 'object' && result !== null && typeof (result as { then?: unknown }).then === 'function') {
+    (result as unknown as PromiseLike<unknown>).then(
+      () => finishQuery(record),
+      (error: unknown) => finishQuery(record, error),
+    );
+  }
+  return result;
 }
 
 /** Marks a query answered (or failed) and stores its duration. */

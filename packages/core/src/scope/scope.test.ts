@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isScope, Scope } from './scope.js';
 
 const makeScope = () => new Scope({ kind: 'function', name: 'f', traceId: 'f'.repeat(32), maxQueries: 10 });
@@ -32,11 +32,19 @@ describe('Scope', () => {
   });
 
   it('whenClosed resolves after the timeout when the scope stays open', async () => {
-    const scope = makeScope();
-    const started = Date.now();
-    await scope.whenClosed(30);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
-    expect(scope.closed).toBe(false);
+    vi.useFakeTimers();
+    try {
+      const scope = makeScope();
+      let resolved = false;
+      void scope.whenClosed(30).then(() => (resolved = true));
+      await vi.advanceTimersByTimeAsync(29);
+      expect(resolved).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(resolved).toBe(true);
+      expect(scope.closed).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('whenClosed resolves at once for a closed scope', async () => {

@@ -5,11 +5,11 @@ export const ERROR_MESSAGES = {
   INVALID_OPTIONS: (matcher: string, detail: string) => `${matcher}: ${detail}`,
   INVALID_RECEIVED: (matcher: string, received: unknown) =>
     `${matcher}: expect() received ${describe(received)}; pass an unsent supertest request ` +
-    '(`request(app).get(path)`), a function to run in its own scope, or the result of `recordQueries()`.',
+    '(`request(app).get(path)`) or `app.inject().get(path)` chain, a function to run in its own scope, or the result of `recordQueries()`.',
   NO_REQUEST_SCOPE: (matcher: string, request: string, traceId: string) =>
     `${matcher}: ${request} got a response, but no perfgate scope saw a request with trace-id ${traceId}. ` +
     'Is the app served by node:http in this test process with the perfgate plugin loaded, ' +
-    'or is `perfgateMiddleware()` installed? A request sent to another process cannot be counted.',
+    'or is `perfgateMiddleware()` installed (`app.register(perfgateFastify)` for `fastify.inject()`)? A request sent to another process cannot be counted.',
   HOOK_FAILED: (matcher: string, hook: string, error: unknown) =>
     `${matcher}: ${hook} threw: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
   INVALID_TRACEPARENT: (matcher: string, request: string, header: string) =>

@@ -10,6 +10,8 @@ export { formatTraceparent, newSpanId, newTraceId, parseTraceparent, type TraceC
 
 export { instrumentHttpServers } from './http/http-scope.js';
 export { perfgateMiddleware } from './http/middleware.js';
+export { perfgateFastify, type FastifyInstanceLike } from './http/fastify-plugin.js';
+export { perfgateKoa, type KoaContextLike } from './http/koa-middleware.js';
 export { openRequestScope, requestScopeOf } from './http/request-scope.js';
 
 export { patchMethod, isPatched } from './patch/patch-method.js';

@@ -1,4 +1,6 @@
 export {
+  perfgateFastify,
+  perfgateKoa,
   perfgateMiddleware,
   recordQueries,
   type PerfgateOptions,

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { loadPerfgateConfigFile, resolvePerfgateOptions, type PerfgateOptions, type ResolvedPerfgateOptions } from '@perfgate/core';
 
 export {
+  perfgateFastify,
+  perfgateKoa,
   perfgateMiddleware,
   recordQueries,
   type PerfgateOptions,

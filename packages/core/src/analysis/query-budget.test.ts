@@ -3,10 +3,13 @@ import { startQuery } from '../record/recorder.js';
 import { getRuntime } from '../runtime.js';
 import { recordQueries } from '../scope/record-queries.js';
 import type { SqlDialect } from '../sql/scan-sql.js';
-import { tallyQueries } from './query-budget.js';
+import { MAX_LABELS_PER_SHAPE, tallyQueries } from './query-budget.js';
 
 const issue = (sql: string, dialect: SqlDialect = 'postgres') => startQuery({ sql, source: 'test', dialect });
 const record = (sqls: readonly string[], dialect: SqlDialect = 'postgres') => recordQueries(() => sqls.forEach((sql) => issue(sql, dialect)));
+
+/** The tally without the per-shape details (labels, sampled record), which the tests below do not concern. */
+const counts = ({ shapes, ...rest }: ReturnType<typeof tallyQueries>) => ({ ...rest, shapes: shapes.map(({ shape, kind, count }) => ({ shape, kind, count })) });
 
 const savedSettings = { ...getRuntime().settings };
 afterEach(() => {
@@ -26,7 +29,7 @@ const ORDERS = [
 describe('tallyQueries', () => {
   it('counts by shape, most frequent first, ties in first-seen order', async () => {
     const tally = tallyQueries(await record(ORDERS));
-    expect(tally).toEqual({
+    expect(counts(tally)).toEqual({
       total: 7,
       counted: 7,
       unshaped: 0,
@@ -40,7 +43,7 @@ describe('tallyQueries', () => {
   });
 
   it('is empty for a scope without queries', async () => {
-    expect(tallyQueries(await record([]))).toEqual({ total: 0, counted: 0, unshaped: 0, shapes: [] });
+    expect(counts(tallyQueries(await record([])))).toEqual({ total: 0, counted: 0, unshaped: 0, shapes: [] });
   });
 
   it('filters by one kind or several', async () => {
@@ -74,7 +77,7 @@ describe('tallyQueries', () => {
   it('combines kind and match', async () => {
     const tally = tallyQueries(await record(ORDERS), { kind: 'select', match: /users/ });
     expect(tally.counted).toBe(1);
-    expect(tally.shapes).toEqual([{ shape: 'SELECT * FROM users WHERE id = ?', kind: 'select', count: 1 }]);
+    expect(counts(tally).shapes).toEqual([{ shape: 'SELECT * FROM users WHERE id = ?', kind: 'select', count: 1 }]);
   });
 
   it('counts queries past the record limit by their SQL text, in the scope’s dialect', async () => {
@@ -86,7 +89,7 @@ describe('tallyQueries', () => {
     expect(result.queries).toHaveLength(3);
     expect(result.overflow?.size).toBe(2);
     const tally = tallyQueries(result);
-    expect(tally).toEqual({
+    expect(counts(tally)).toEqual({
       total: 5,
       counted: 5,
       unshaped: 0,
@@ -102,7 +105,7 @@ describe('tallyQueries', () => {
     getRuntime().settings.maxQueriesPerScope = 1;
     // 1 kept, `SELECT b` in the overflow table, `SELECT c` and `SELECT d` only counted.
     const result = await record(['SELECT a', 'SELECT b', 'SELECT c', 'SELECT b', 'SELECT d']);
-    expect(tallyQueries(result)).toEqual({
+    expect(counts(tallyQueries(result))).toEqual({
       total: 5,
       counted: 5,
       unshaped: 2,
@@ -113,5 +116,23 @@ describe('tallyQueries', () => {
     });
     expect(tallyQueries(result, { kind: 'select' })).toMatchObject({ total: 5, counted: 3, unshaped: 2 });
     expect(tallyQueries(result, { match: 'select' })).toMatchObject({ total: 5, counted: 3, unshaped: 2 });
+  });
+});
+
+describe('tallyQueries details per shape', () => {
+  it('keeps the distinct labels of a shape, first seen first, at most MAX_LABELS_PER_SHAPE', async () => {
+    const labels = ['Order.findMany', 'Order.findMany', 'Order.findFirst', undefined, 'Order.count', 'Order.aggregate'];
+    const result = await recordQueries(() => labels.forEach((label) => startQuery({ sql: 'SELECT * FROM orders WHERE id = 1', source: 'test', dialect: 'postgres', label })));
+    const [shape] = tallyQueries(result).shapes;
+    expect(shape!.labels).toEqual(['Order.findMany', 'Order.findFirst', 'Order.count'].slice(0, MAX_LABELS_PER_SHAPE));
+    expect(shape!.count).toBe(6);
+  });
+
+  it('points each shape at its first query with a sampled stack (the 3rd run), none for statements that ran less', async () => {
+    const tally = tallyQueries(await record(ORDERS));
+    const orders = tally.shapes.find((s) => s.shape.includes('orders'));
+    const users = tally.shapes.find((s) => s.shape.startsWith('UPDATE'));
+    expect(orders!.sampled?.sql).toBe('SELECT * FROM orders WHERE user_id = 3');
+    expect(users!.sampled).toBeUndefined();
   });
 });

@@ -14,6 +14,20 @@ export interface ShapeCount {
   readonly shape: string;
   readonly kind: StatementKind;
   readonly count: number;
+  /** What sent the shape's queries, when an ORM adapter knows (`Order.findMany`, `orders.select`): distinct, first seen first. */
+  readonly labels: readonly string[];
+  /** The first of the shape's queries that has a sampled stack (repeats do): its call site is the shape's. */
+  readonly sampled: QueryRecord | undefined;
+}
+
+/** Distinct labels kept per shape. */
+export const MAX_LABELS_PER_SHAPE = 3;
+
+interface ShapeEntry {
+  kind: StatementKind;
+  count: number;
+  labels: string[];
+  sampled: QueryRecord | undefined;
 }
 
 export interface QueryTally {
@@ -43,16 +57,19 @@ function admits(filter: QueryFilter, sql: string, kind: StatementKind): boolean 
 
 /** Counts a scope's queries by statement shape, through an optional filter. */
 export function tallyQueries(result: ScopeResult, filter: QueryFilter = {}): QueryTally {
-  const byShape = new Map<string, { kind: StatementKind; count: number }>();
+  const byShape = new Map<string, ShapeEntry>();
   let counted = 0;
-  const add = (sql: string, kind: StatementKind, shape: string, n: number): void => {
+  const add = (sql: string, kind: StatementKind, shape: string, n: number, query?: QueryRecord): void => {
     if (!admits(filter, sql, kind)) return;
     counted += n;
-    const entry = byShape.get(shape);
-    if (entry === undefined) byShape.set(shape, { kind, count: n });
-    else entry.count += n;
+    let entry = byShape.get(shape);
+    if (entry === undefined) byShape.set(shape, (entry = { kind, count: 0, labels: [], sampled: undefined }));
+    entry.count += n;
+    if (query === undefined) return;
+    if (query.label !== undefined && entry.labels.length < MAX_LABELS_PER_SHAPE && !entry.labels.includes(query.label)) entry.labels.push(query.label);
+    if (entry.sampled === undefined && query.stack !== undefined) entry.sampled = query;
   };
-  for (const query of result.queries as readonly QueryRecord[]) add(query.sql, query.kind, query.shape, 1);
+  for (const query of result.queries as readonly QueryRecord[]) add(query.sql, query.kind, query.shape, 1, query);
   if (result.overflow !== undefined) {
     const dialect = result.queries[0]?.dialect ?? 'postgres';
     for (const [sql, n] of result.overflow) {
@@ -64,7 +81,7 @@ export function tallyQueries(result: ScopeResult, filter: QueryFilter = {}): Que
   for (const n of result.overflow?.values() ?? []) seen += n;
   const unshaped = result.count - seen;
   if (filter.kind === undefined && filter.match === undefined) counted += unshaped;
-  const shapes = [...byShape].map(([shape, { kind, count }]) => ({ shape, kind, count }));
+  const shapes = [...byShape].map(([shape, entry]): ShapeCount => ({ shape, ...entry }));
   shapes.sort((a, b) => b.count - a.count); // stable: ties keep first-seen order
   return { total: result.count, counted, shapes, unshaped };
 }

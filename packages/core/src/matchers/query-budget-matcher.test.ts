@@ -59,10 +59,12 @@ describe('query-budget messages', () => {
 
       Statement shapes, most frequent first:
         12 × SELECT * FROM table_0 WHERE id = ?
+             at test/matcher-helpers.ts:25:31 (traceId)
          1 × SELECT * FROM table_1 WHERE id = ?
          1 × SELECT * FROM table_2 WHERE id = ?
          1 × SELECT * FROM table_3 WHERE id = ?
          1 × SELECT * FROM table_4 WHERE id = ?
+             at test/matcher-helpers.ts:25:31 (traceId)
          1 × SELECT * FROM table_5 WHERE id = ?
          1 × SELECT * FROM table_6 WHERE id = ?
          1 × SELECT * FROM table_7 WHERE id = ?
@@ -108,10 +110,10 @@ describe('query-budget input errors', () => {
 
   it('reject what cannot be scoped with INVALID_RECEIVED', () => {
     const received = (value: unknown) => perfgateErrorOf(() => expect(value).toIssueAtMost(1), 'INVALID_RECEIVED');
-    expect(received(3)).toMatchInlineSnapshot(`"toIssueAtMost: expect() received number 3; pass an unsent supertest request (\`request(app).get(path)\`), a function to run in its own scope, or the result of \`recordQueries()\`."`);
-    expect(received({ queries: [] })).toMatchInlineSnapshot(`"toIssueAtMost: expect() received an object; pass an unsent supertest request (\`request(app).get(path)\`), a function to run in its own scope, or the result of \`recordQueries()\`."`);
-    expect(received(Promise.resolve())).toMatchInlineSnapshot(`"toIssueAtMost: expect() received a promise (already running, so perfgate cannot scope it); pass an unsent supertest request (\`request(app).get(path)\`), a function to run in its own scope, or the result of \`recordQueries()\`."`);
-    expect(received(undefined)).toMatchInlineSnapshot(`"toIssueAtMost: expect() received undefined; pass an unsent supertest request (\`request(app).get(path)\`), a function to run in its own scope, or the result of \`recordQueries()\`."`);
+    expect(received(3)).toMatchInlineSnapshot(`"toIssueAtMost: expect() received number 3; pass an unsent supertest request (\`request(app).get(path)\`) or \`app.inject().get(path)\` chain, a function to run in its own scope, or the result of \`recordQueries()\`."`);
+    expect(received({ queries: [] })).toMatchInlineSnapshot(`"toIssueAtMost: expect() received an object; pass an unsent supertest request (\`request(app).get(path)\`) or \`app.inject().get(path)\` chain, a function to run in its own scope, or the result of \`recordQueries()\`."`);
+    expect(received(Promise.resolve())).toMatchInlineSnapshot(`"toIssueAtMost: expect() received a promise (already running, so perfgate cannot scope it); pass an unsent supertest request (\`request(app).get(path)\`) or \`app.inject().get(path)\` chain, a function to run in its own scope, or the result of \`recordQueries()\`."`);
+    expect(received(undefined)).toMatchInlineSnapshot(`"toIssueAtMost: expect() received undefined; pass an unsent supertest request (\`request(app).get(path)\`) or \`app.inject().get(path)\` chain, a function to run in its own scope, or the result of \`recordQueries()\`."`);
   });
 
   it('check the budget before running a received function', () => {

@@ -1,7 +1,8 @@
-import { tallyQueries, type QueryFilter, type QueryTally } from '../analysis/query-budget.js';
+import { tallyQueries, type QueryFilter, type QueryTally, type ShapeCount } from '../analysis/query-budget.js';
 import { perfgateError } from '../errors.js';
 import { exemptFromGate } from '../gate/n-plus-one-gate.js';
 import { clip, formatFailure, plural } from '../message/format-failure.js';
+import { formatCallSite } from '../record/call-site.js';
 import type { ScopeResult } from '../scope/scope-result.js';
 import type { StatementKind } from '../sql/fingerprint-sql.js';
 import { checkOptions, type OptionChecks } from './check-options.js';
@@ -47,10 +48,22 @@ function count(n: number, filter: QueryFilter): string {
   return n === 1 ? `1 ${noun.replace(/queries/, 'query')}` : plural(n, noun, noun);
 }
 
+/** Under a shape: what sent it (the ORM operation) and where from, when known. */
+function shapeDetail({ labels, sampled }: ShapeCount): string | undefined {
+  const site = sampled?.callSites[0];
+  const parts = [labels.length > 0 ? `sent by ${labels.join(', ')}` : undefined, site === undefined ? undefined : `at ${formatCallSite(site)}`];
+  const detail = parts.filter((part) => part !== undefined).join(' · ');
+  return detail === '' ? undefined : detail;
+}
+
 function shapeLines(tally: QueryTally): string[] {
   const shown = tally.shapes.slice(0, MAX_SHAPES_IN_MESSAGE);
   const width = String(shown[0]?.count ?? 0).length;
-  const lines = shown.map(({ count, shape }) => `${String(count).padStart(width)} × ${clip(shape)}`);
+  const lines = shown.flatMap((entry) => {
+    const head = `${String(entry.count).padStart(width)} × `;
+    const detail = shapeDetail(entry);
+    return detail === undefined ? [`${head}${clip(entry.shape)}`] : [`${head}${clip(entry.shape)}`, `${' '.repeat(head.length)}${detail}`];
+  });
   const rest = tally.shapes.slice(MAX_SHAPES_IN_MESSAGE);
   if (rest.length > 0) {
     lines.push(`… ${plural(rest.length, 'more shape', 'more shapes')} (${plural(rest.reduce((s, r) => s + r.count, 0), 'query', 'queries')})`);

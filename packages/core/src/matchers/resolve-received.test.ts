@@ -76,7 +76,7 @@ describe('resolveReceived', () => {
     const failure = resolveReceived('toIssueAtMost', request, resolveReceived);
     await expect(failure).rejects.toBeInstanceOf(PerfgateError);
     await expect(failure).rejects.toMatchObject({ code: 'NO_REQUEST_SCOPE' });
-    await expect(failure).rejects.toThrowErrorMatchingInlineSnapshot(`[PerfgateError: toIssueAtMost: GET /orders?… got a response, but no perfgate scope saw a request with trace-id 4bf92f3577b34da6a3ce929d0e0e4736. Is the app served by node:http in this test process with the perfgate plugin loaded, or is \`perfgateMiddleware()\` installed? A request sent to another process cannot be counted.]`);
+    await expect(failure).rejects.toThrowErrorMatchingInlineSnapshot(`[PerfgateError: toIssueAtMost: GET /orders?… got a response, but no perfgate scope saw a request with trace-id 4bf92f3577b34da6a3ce929d0e0e4736. Is the app served by node:http in this test process with the perfgate plugin loaded, or is \`perfgateMiddleware()\` installed (\`app.register(perfgateFastify)\` for \`fastify.inject()\`)? A request sent to another process cannot be counted.]`);
   });
 
   it('turns the synchronous error of a received function into a rejection', async () => {

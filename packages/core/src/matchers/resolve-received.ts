@@ -12,6 +12,24 @@ export interface SupertestLike extends PromiseLike<unknown> {
   readonly header?: Record<string, unknown>;
 }
 
+/**
+ * An unsent `fastify.inject()` chain (light-my-request): `app.inject().get('/orders')`.
+ * It sends itself on the next tick, so the matcher adds its header synchronously.
+ */
+export interface InjectChainLike extends PromiseLike<unknown> {
+  readonly option: { readonly method?: string; readonly url?: unknown; readonly headers?: Record<string, unknown> };
+  headers(headers: Record<string, unknown>): unknown;
+  end(...args: unknown[]): unknown;
+}
+
+/** A request a matcher sends itself, whatever client built it. */
+interface PendingRequest {
+  readonly description: string;
+  header(name: string): string | undefined;
+  setHeader(name: string, value: string): void;
+  readonly response: PromiseLike<unknown>;
+}
+
 /** How long a matcher waits, after the response, for the server to finish the request's scope. */
 export const REQUEST_SCOPE_CLOSE_WAIT_MS = 1_000;
 
@@ -26,48 +44,89 @@ export function isSupertestLike(value: unknown): value is SupertestLike {
   );
 }
 
-/** `GET /orders` from a request's method and absolute URL, query string elided. */
-export function describeRequest(request: SupertestLike): string {
-  let path = request.url;
-  try {
-    const url = new URL(request.url);
-    path = url.pathname + (url.search ? '?…' : '');
-  } catch {
-    // a relative URL: show it as is
-  }
-  return `${request.method.toUpperCase()} ${path}`;
+export function isInjectChainLike(value: unknown): value is InjectChainLike {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<Record<keyof InjectChainLike, unknown>>;
+  return (
+    typeof candidate.then === 'function' &&
+    typeof candidate.headers === 'function' &&
+    typeof candidate.end === 'function' &&
+    typeof candidate.option === 'object' &&
+    candidate.option !== null
+  );
 }
 
-function headerValue(request: SupertestLike, name: string): string | undefined {
-  const headers = request.header ?? {};
-  for (const [key, value] of Object.entries(headers)) {
+/** The path of a URL without its query string, which can carry personal data. */
+function pathOf(url: string): string {
+  try {
+    const parsed = new URL(url, 'http://localhost');
+    return parsed.pathname + (parsed.search ? '?…' : '');
+  } catch {
+    return url;
+  }
+}
+
+/** `GET /orders` from a request's method and absolute URL, query string elided. */
+export function describeRequest(request: SupertestLike): string {
+  return `${request.method.toUpperCase()} ${pathOf(request.url)}`;
+}
+
+function findHeader(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+  for (const [key, value] of Object.entries(headers ?? {})) {
     if (key.toLowerCase() === name && typeof value === 'string') return value;
   }
   return undefined;
 }
 
-export async function sendAndCollect(matcher: string, request: SupertestLike): Promise<ScopeResult> {
+function supertestRequest(request: SupertestLike): PendingRequest {
+  return {
+    description: describeRequest(request),
+    header: (name) => findHeader(request.header, name),
+    setHeader: (name, value) => void request.set(name, value),
+    response: request,
+  };
+}
+
+function injectRequest(chain: InjectChainLike): PendingRequest {
+  const { method = 'GET', url } = chain.option;
+  const target = typeof url === 'string' ? url : typeof url === 'object' && url !== null ? String((url as { pathname?: unknown }).pathname ?? '/') : '/';
+  return {
+    description: `${method.toUpperCase()} ${pathOf(target)}`,
+    header: (name) => findHeader(chain.option.headers, name),
+    setHeader: (name, value) => void chain.headers({ ...chain.option.headers, [name]: value }),
+    response: chain,
+  };
+}
+
+async function collect(matcher: string, request: PendingRequest): Promise<ScopeResult> {
   // A `traceparent` the spec set itself is kept: its trace-id is the join key.
-  const given = headerValue(request, 'traceparent');
+  const given = request.header('traceparent');
   const traceId = given === undefined ? newTraceId() : parseTraceparent(given)?.traceId;
-  if (traceId === undefined) throw perfgateError('INVALID_TRACEPARENT', [matcher, describeRequest(request), given!]);
-  if (given === undefined) request.set('traceparent', formatTraceparent(traceId));
-  const response = await request;
+  if (traceId === undefined) throw perfgateError('INVALID_TRACEPARENT', [matcher, request.description, given!]);
+  if (given === undefined) request.setHeader('traceparent', formatTraceparent(traceId));
+  const response = await request.response;
   const scopes = takeScopes(traceId);
-  if (scopes.length === 0) throw perfgateError('NO_REQUEST_SCOPE', [matcher, describeRequest(request), traceId]);
+  if (scopes.length === 0) throw perfgateError('NO_REQUEST_SCOPE', [matcher, request.description, traceId]);
   await Promise.all(scopes.map((scope) => scope.whenClosed(REQUEST_SCOPE_CLOSE_WAIT_MS)));
   return toScopeResult(scopes, response);
 }
 
+/** Sends an unsent supertest request or `fastify.inject()` chain and collects the server scope of its trace-id. */
+export function sendAndCollect(matcher: string, request: SupertestLike | InjectChainLike): Promise<ScopeResult> {
+  return collect(matcher, isSupertestLike(request) ? supertestRequest(request) : injectRequest(request));
+}
+
+const isUnsentRequest = (value: unknown): value is SupertestLike | InjectChainLike => isSupertestLike(value) || isInjectChainLike(value);
+
 /**
  * Turns what `expect()` received into the scope to judge: sends a supertest
- * request and finds its server scope by trace-id, runs a function in a new
+ * request (or `fastify.inject()` chain) and finds its server scope by trace-id, runs a function in a new
  * scope, or takes a recorded result as is. Synchronous where it can be.
  * Throws (with the stack cut at `stackFrom`) for anything else.
  */
 export function resolveReceived(matcher: string, received: unknown, stackFrom: Function): ScopeResult | Promise<ScopeResult> {
   if (isScopeResult(received)) return received;
-  if (isSupertestLike(received)) return sendAndCollect(matcher, received);
+  if (isUnsentRequest(received)) return sendAndCollect(matcher, received);
   if (typeof received === 'function') {
     // The function's own error rejects the matcher's promise, as an async function's does; only bad input throws.
     try {
@@ -81,20 +140,21 @@ export function resolveReceived(matcher: string, received: unknown, stackFrom: F
 
 /**
  * Runs `fn(...args)` in a new scope. When it returns an unsent supertest
- * request (`() => request(app).get('/orders')`), that request is sent and
- * judged by its server scope, wherever the server was started.
+ * request (`() => request(app).get('/orders')`) or inject() chain, that
+ * request is sent and judged by its server scope, wherever the server was started.
  */
 export function runFunction(matcher: string, fn: (...args: unknown[]) => unknown, ...args: unknown[]): ScopeResult | Promise<ScopeResult> {
-  let request: SupertestLike | undefined;
+  let request: SupertestLike | InjectChainLike | undefined;
   const result = runInNewScope(
     function work() {
       const value = fn(...args);
-      if (!isSupertestLike(value)) return value;
+      if (!isUnsentRequest(value)) return value;
       request = value;
       return undefined;
     },
     { name: fn.name || 'anonymous function' },
   );
-  if (request === undefined && !(result instanceof Promise)) return result;
-  return Promise.resolve(result).then((functionResult) => (request === undefined ? functionResult : sendAndCollect(matcher, request)));
+  // Sent (stamped with its traceparent) at once: an inject() chain sends itself on the next tick.
+  if (request !== undefined) return sendAndCollect(matcher, request);
+  return result;
 }

@@ -88,6 +88,14 @@ describe('toHaveNoNPlusOne', () => {
     `);
   });
 
+  it('names the ORM operation that ran the loop', async () => {
+    const loop = () => {
+      for (const id of [1, 2, 3]) startQuery({ sql: `SELECT * FROM "OrderItem" WHERE "orderId" = ${id}`, source: 'prisma', dialect: 'postgres', label: 'OrderItem.findMany' });
+    };
+    const message = await messageOf(expect(loop).toHaveNoNPlusOne());
+    expect(message).toMatch(/3 × SELECT \* FROM "OrderItem" WHERE "orderId" = \?\n +3 different parameter sets\n +by {4}OrderItem\.findMany\n +at {4}src\/matchers\/to-have-no-n-plus-one\.test\.ts:\d+:\d+/);
+  });
+
   it('fails under .not when there is no N+1', async () => {
     expect(await messageOf(expect(showCart).not.toHaveNoNPlusOne())).toMatchInlineSnapshot(`
       "expect(received).not.toHaveNoNPlusOne()
@@ -161,6 +169,6 @@ describe('toHaveNoNPlusOne', () => {
     expect(perfgateErrorOf(() => expect(showOrder).toHaveNoNPlusOne({ treshold: 3 } as never), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toHaveNoNPlusOne: unknown option "treshold"; the options are "threshold", "duplicates"."`);
     expect(perfgateErrorOf(() => expect(showOrder).toHaveNoNPlusOne({ threshold: 1 }), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toHaveNoNPlusOne: option "threshold" must be a whole number, 2 or more; received number 1."`);
     expect(perfgateErrorOf(() => expect(showOrder).toHaveNoNPlusOne({ duplicates: 'warn' } as never), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toHaveNoNPlusOne: option "duplicates" must be one of 'fail', 'report', 'off'; received the string "warn"."`);
-    expect(perfgateErrorOf(() => expect(42).toHaveNoNPlusOne(), 'INVALID_RECEIVED')).toMatchInlineSnapshot(`"toHaveNoNPlusOne: expect() received number 42; pass an unsent supertest request (\`request(app).get(path)\`), a function to run in its own scope, or the result of \`recordQueries()\`."`);
+    expect(perfgateErrorOf(() => expect(42).toHaveNoNPlusOne(), 'INVALID_RECEIVED')).toMatchInlineSnapshot(`"toHaveNoNPlusOne: expect() received number 42; pass an unsent supertest request (\`request(app).get(path)\`) or \`app.inject().get(path)\` chain, a function to run in its own scope, or the result of \`recordQueries()\`."`);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { recorded, withoutColours } from '../../test/matcher-helpers.js';
+import { TRACE_ID, recorded, withoutColours } from '../../test/matcher-helpers.js';
 import { startQuery } from '../record/recorder.js';
+import { recordQueries } from '../scope/record-queries.js';
 import { perfgateMatchers } from './index.js';
 
 expect.extend(perfgateMatchers);
@@ -34,8 +35,33 @@ describe('toIssueAtMost', () => {
 
       Statement shapes, most frequent first:
         3 × SELECT * FROM items WHERE order_id = ?
+            at test/matcher-helpers.ts:25:31 (traceId)
         1 × SELECT * FROM orders WHERE user_id = ?
         1 × UPDATE users SET seen_at = now() WHERE id = ?]
+    `);
+  });
+
+  it('names the ORM operation that sent a shape, and where from when the shape repeated', async () => {
+    const result = await recordQueries(
+      function loadOrders() {
+        startQuery({ sql: 'SELECT * FROM "Order" WHERE "customerId" = $1', source: 'prisma', dialect: 'postgres', label: 'Customer.findUnique' });
+        for (const id of [1, 2, 3]) startQuery({ sql: `SELECT * FROM "OrderItem" WHERE "orderId" = ${id}`, source: 'prisma', dialect: 'postgres', label: 'OrderItem.findMany' });
+      },
+      { traceId: TRACE_ID, name: 'loadOrders' },
+    );
+    await expect(withoutColours(expect(result).toIssueAtMost(2))).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [Error: expect(received).toIssueAtMost(2)
+
+      Expected: at most 2 queries
+      Received: 4 queries, 2 over budget
+      Function: loadOrders
+      Trace-id: 4bf92f3577b34da6a3ce929d0e0e4736
+
+      Statement shapes, most frequent first:
+        3 × SELECT * FROM "OrderItem" WHERE "orderId" = ?
+            sent by OrderItem.findMany · at src/matchers/to-issue-at-most.test.ts:48:37 (loadOrders)
+        1 × SELECT * FROM "Order" WHERE "customerId" = ?
+            sent by Customer.findUnique]
     `);
   });
 
@@ -50,6 +76,7 @@ describe('toIssueAtMost', () => {
 
       Statement shapes, most frequent first:
         3 × SELECT * FROM items WHERE order_id = ?
+            at test/matcher-helpers.ts:25:31 (traceId)
         1 × SELECT * FROM orders WHERE user_id = ?
         1 × UPDATE users SET seen_at = now() WHERE id = ?]
     `);
@@ -72,7 +99,8 @@ describe('toIssueAtMost', () => {
       Trace-id: 4bf92f3577b34da6a3ce929d0e0e4736
 
       Statement shapes, most frequent first:
-        3 × SELECT * FROM items WHERE order_id = ?]
+        3 × SELECT * FROM items WHERE order_id = ?
+            at test/matcher-helpers.ts:25:31 (traceId)]
     `);
   });
 

@@ -34,6 +34,7 @@ export function findingLines(finding: RepeatFinding): string[] {
   const head = `${finding.count} × `;
   const indent = ' '.repeat(head.length); // details line up under the statement
   const detail = finding.type === 'n-plus-one' ? [plural(finding.distinctParameters, 'parameter set', 'different parameter sets')] : [];
+  if (finding.first.label !== undefined) detail.push(`by    ${finding.first.label}`);
   detail.push(...whereLines(finding));
   if (finding.before !== undefined) detail.push(`after 1 × ${clip(finding.before)}`);
   if (finding.type === 'n-plus-one') detail.push(`fix   ${fixHint(finding)}`);

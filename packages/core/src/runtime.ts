@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { AllocationSettings } from './gate/allocation-gate.js';
 import type { Scope } from './scope/scope.js';
 
 /**
@@ -23,9 +24,11 @@ export interface PerfgateRuntime {
   tracked: Scope[] | undefined;
   /** Trace-ids of scopes a matcher took over, which the N+1 gate skips. */
   readonly exempt: Set<string>;
+  /** What the runner set up for the allocation gates; undefined until it does. */
+  allocations?: AllocationSettings | undefined;
 }
 
-/** A query recorded by an outer layer, until the driver call under it claims it. */
+/** A query recorded by an outer layer; `claimed` once a driver call under it was seen (and not counted again). */
 export interface LayerQuery {
   claimed: boolean;
 }

@@ -4,7 +4,8 @@ import { clip, plural } from './format-failure.js';
 
 /** A fix for the loop, from what the statement does. */
 export function fixHint(finding: RepeatFinding): string {
-  const column = /\bWHERE (?:[\w"`]+\.)?([\w"`]+) = \?/.exec(finding.shape)?.[1];
+  // The compared column, however qualified (`"schema"."table"."column"`, as Prisma writes it).
+  const column = /\bWHERE (?:[\w"`]+\.)*([\w"`]+) = \?/.exec(finding.shape)?.[1];
   const batched = finding.dialect === 'mysql' ? `WHERE ${column ?? 'id'} IN (?)` : `WHERE ${column ?? 'id'} = ANY($1)`;
   switch (finding.kind) {
     case 'select':

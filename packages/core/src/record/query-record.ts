@@ -14,6 +14,12 @@ export interface QueryInput {
   readonly dialect: SqlDialect;
   /** What sent it, when an ORM knows (`Order.findMany`). */
   readonly label?: string | undefined;
+  /**
+   * A stack the ORM already captured at the user's call (Prisma does, for its
+   * error messages), used instead of capturing one when the recorder samples
+   * this query: ORMs that send queries lazily leave no user frames to capture.
+   */
+  readonly stack?: CapturedStack | undefined;
 }
 
 /**

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getRuntime } from '../runtime.js';
 import { createScope, currentScope, runInScope } from '../scope/run-in-scope.js';
 import { QueryRecord, type QueryInput } from './query-record.js';
-import { finishQuery, samplesCallSite, startQuery } from './recorder.js';
+import { finishQuery, runAsOuterLayer, samplesCallSite, startQuery } from './recorder.js';
 
 const query = (sql: string, extra: Partial<QueryInput> = {}): QueryInput => ({ sql, source: 'test', dialect: 'postgres', ...extra });
 
@@ -147,6 +147,26 @@ describe('samplesCallSite', () => {
       return [first, nested, second].map((r) => r!.stack !== undefined);
     });
     expect(sampled).toEqual([false, false, true]);
+  });
+
+  it('uses a stack the ORM captured at the user’s call instead of capturing one, on the runs it samples', () => {
+    const given = { stack: 'Error\n    at listOrders (/app/src/orders.ts:3:9)' };
+    const scope = createScope({ kind: 'function', name: 'f' });
+    const records = runInScope(scope, () => Array.from({ length: 4 }, () => startQuery(query('SELECT 1', { stack: given }))));
+    expect(records.map((r) => r!.stack)).toEqual([undefined, given, given, given]);
+    expect(records[3]!.callSites).toEqual([{ file: '/app/src/orders.ts', line: 3, column: 9, functionName: 'listOrders' }]);
+  });
+
+  it('counts a query recorded by an outer layer once, however many driver layers under it see it', () => {
+    const scope = createScope({ kind: 'function', name: 'f' });
+    const seenBelow = runInScope(scope, () => {
+      const orm = startQuery(query('SELECT * FROM orders', { source: 'orm', label: 'Order.findMany' }));
+      const below = runAsOuterLayer(orm, () => [startQuery(query('SELECT * FROM orders', { source: 'pool' })), startQuery(query('SELECT * FROM orders', { source: 'client' }))]);
+      const after = startQuery(query('SELECT * FROM items', { source: 'client' }));
+      return [...below, after];
+    });
+    expect(seenBelow.map((r) => r?.source)).toEqual([undefined, undefined, 'client']);
+    expect(scope.queries.map((q) => [q.source, q.sql])).toEqual([['orm', 'SELECT * FROM orders'], ['client', 'SELECT * FROM items']]);
   });
 
   it('captures no stack when call sites are off', () => {

@@ -79,9 +79,10 @@ export function startQuery(input: QueryInput): QueryRecord | undefined {
   const runtime = getRuntime();
   const scope = runtime.storage.getStore();
   if (scope === undefined) return undefined;
-  // An outer layer recorded this query already: the first driver call under it is that query, counted once.
+  // An outer layer recorded this query already: every driver call under it (a pool, then its
+  // client) is that query, counted once.
   const outer = runtime.layersInUse ? runtime.layer.getStore() : undefined;
-  if (outer !== undefined && !outer.claimed) {
+  if (outer !== undefined) {
     outer.claimed = true;
     return undefined;
   }
@@ -93,7 +94,7 @@ export function startQuery(input: QueryInput): QueryRecord | undefined {
     else {
       const occurrence = ++repeats.count;
       const second = occurrence === 2 && (runtime.settings.sampleSecondRun || (input.sql === repeats.firstSql && sameValues(input.values, repeats.firstValues)));
-      if (samplesCallSite(occurrence, second)) record.stack = sampleStack(key);
+      if (samplesCallSite(occurrence, second)) record.stack = input.stack ?? sampleStack(key);
     }
   }
   for (let s: typeof scope | undefined = scope; s !== undefined; s = s.parent) s.add(record);
@@ -102,7 +103,8 @@ export function startQuery(input: QueryInput): QueryRecord | undefined {
 
 /**
  * Runs `fn` — the call an outer layer (a pool, an ORM) makes into the driver
- * for `record` — so that the driver's own instrumentation does not count the
+ * for `record` — so that the driver's own instrumentation, at every level
+ * under it (Prisma's adapter → pg's pool → pg's client), does not count the
  * query again. The outer layer records (with the caller's stack, which is
  * gone by the time a pool hands the query to a connection) and finishes it.
  */

@@ -27,6 +27,16 @@ const scenarios = [
       { name: 'N+1 gate (no matcher in the spec)', caughtBy: [/N\+1 in a scope this test created/, /at +src\/orders\.ts:\d+:\d+ \(listOrdersOneByOne\)/] },
     ],
   },
+  {
+    example: 'express-prisma',
+    env: { PERFGATE_DEMO_BOOKS_QUERY: 'one-by-one' },
+    regression: 'GET /books (Prisma 7) fetches each book’s author and reviews in a loop (N+1)',
+    fix: 'GET /books loads books with `include: { author: true, reviews: true }`: one query per relation',
+    gates: [
+      { name: 'query-count gate, naming the Prisma operation and line', caughtBy: [/Received: \d+ queries, \d+ over budget/, /sent by Author\.findUniqueOrThrow · at src\/catalogue\.ts:\d+:\d+ \(listBooksOneByOne\)/] },
+      { name: 'query-growth gate (toIssueConstantQueries)', caughtBy: [/statement shapes grew with n/] },
+    ],
+  },
 ];
 
 const tty = process.stdout.isTTY;

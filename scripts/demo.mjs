@@ -37,6 +37,26 @@ const scenarios = [
       { name: 'query-growth gate (toIssueConstantQueries)', caughtBy: [/statement shapes grew with n/] },
     ],
   },
+  {
+    example: 'fastify-knex',
+    env: { PERFGATE_DEMO_ORDERS_QUERY: 'one-by-one' },
+    regression: 'GET /orders (Fastify 5 on knex) loads each order’s items in a loop (N+1)',
+    fix: 'GET /orders loads all items with one `whereIn(\'order_id\', …)` query',
+    gates: [
+      { name: 'query-count gate, naming the knex builder and line', caughtBy: [/Received: \d+ queries, \d+ over budget/, /sent by order_items\.select · at src\/orders\.ts:\d+:\d+ \(listOrdersOneByOne\)/] },
+      { name: 'N+1 gate (no matcher in the spec)', caughtBy: [/N\+1 in a scope this test created/, /at +src\/orders\.ts:\d+:\d+ \(listOrdersOneByOne\)/] },
+    ],
+  },
+  {
+    example: 'alloc',
+    env: { PERFGATE_DEMO_LOGGER: 'eager' },
+    regression: 'the logger builds every line before checking its level, through an entry object, a Date and Object.entries',
+    fix: 'the logger checks the level first and concatenates only the lines it writes',
+    gates: [
+      { name: 'allocation budget (toAllocateAtMost)', caughtBy: [/Received: +[\d,.]+ B .*per call, [\d,.]+ B over budget/, /\d+\.\d% +[\d,.]+ B per call +formatEntry +src\/logger\.ts:\d+/] },
+      { name: 'allocation baseline (toMatchAllocationBaseline)', caughtBy: [/per call, \+[\d,.]+ B \(\+[\d.]+%\) against the baseline/, /Heap profile:\n +\.perfgate\/logger\.spec\.ts\/[\w-]+\.heapprofile/] },
+    ],
+  },
 ];
 
 const tty = process.stdout.isTTY;

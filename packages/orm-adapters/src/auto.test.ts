@@ -1,5 +1,8 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isPatched } from '@perfgate/core';
+import knex from 'knex';
+import mysql from 'mysql2';
 import { describe, expect, it } from 'vitest';
 import { instrumentInstalledDrivers } from './auto.js';
 
@@ -21,6 +24,18 @@ describe('instrumentInstalledDrivers', () => {
     expect(handle.instrumented).toEqual(['pg']);
     const pgEsm = createRequire(import.meta.url).resolve('pg').replace(/lib[\\/]index\.js$/, 'esm/index.mjs');
     expect(imported).toEqual([pathToFileURL(pgEsm).href]);
+  });
+
+  it('instruments knex and mysql2 (CommonJS only: both formats load one module, patched once)', async () => {
+    const mysqlConnection = Object.getPrototypeOf(mysql.Connection.prototype) as object;
+    const handle = await instrumentInstalledDrivers({ root, adapters: 'auto', formats: ['esm', 'cjs'] });
+    try {
+      expect(handle.instrumented).toEqual(expect.arrayContaining(['knex', 'mysql2']));
+      expect([isPatched(knex.Client.prototype, 'query'), isPatched(mysqlConnection, 'query')]).toEqual([true, true]);
+    } finally {
+      handle.dispose();
+    }
+    expect([isPatched(knex.Client.prototype, 'query'), isPatched(mysqlConnection, 'query')]).toEqual([false, false]);
   });
 
   it('fails when a listed adapter cannot be resolved from the root', async () => {

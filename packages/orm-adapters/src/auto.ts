@@ -1,4 +1,6 @@
 import { ADAPTER_NAMES, PerfgateError, type AdapterName, type Instrumentation } from '@perfgate/core';
+import { instrumentKnex, type KnexModule } from './knex.js';
+import { instrumentMysql2, type Mysql2Module } from './mysql2.js';
 import { instrumentPg, type PgModule } from './pg.js';
 import { instrumentPGlite, type PGliteClass } from './pglite.js';
 import { importFromProject, type ImportModule, type ModuleFormat } from './resolve-from-project.js';
@@ -19,7 +21,7 @@ export interface InstalledInstrumentation extends Instrumentation {
   readonly instrumented: readonly AdapterName[];
 }
 
-const PACKAGES: Record<AdapterName, string> = { pg: 'pg', pglite: '@electric-sql/pglite' };
+const PACKAGES: Record<AdapterName, string> = { pg: 'pg', pglite: '@electric-sql/pglite', knex: 'knex', mysql2: 'mysql2' };
 
 type Exports = Record<string, unknown> & { default?: Record<string, unknown> };
 
@@ -34,6 +36,11 @@ async function apply(name: AdapterName, module: unknown): Promise<Instrumentatio
       return instrumentPg((member(module, 'Client') ? { Client: member(module, 'Client'), Pool: member(module, 'Pool') } : module) as PgModule);
     case 'pglite':
       return instrumentPGlite(member(module, 'PGlite') as PGliteClass);
+    case 'knex':
+      return instrumentKnex({ Client: member(module, 'Client') } as KnexModule);
+    case 'mysql2':
+      // CommonJS only: the ESM import of it is the same module, so this patches once.
+      return instrumentMysql2({ Connection: member(module, 'Connection'), Pool: member(module, 'Pool'), PoolCluster: member(module, 'PoolCluster') } as Mysql2Module);
   }
 }
 

@@ -45,6 +45,13 @@ describe('runInNewScope', () => {
     expect(inside?.closed).toBe(true);
   });
 
+  it('counts the queries of a lazy thenable the function returns (a knex builder, a PrismaPromise), which start when `then` is called', async () => {
+    const builder = { then: (resolve: (value: unknown) => void) => resolve(issue('SELECT 1') && 'rows') };
+    const result = await runInNewScope(() => builder);
+    expect(result.value).toBe('rows');
+    expect(result.count).toBe(1);
+  });
+
   it('lets a synchronous error through unchanged and closes the scope', () => {
     const failure = new RangeError('nope');
     let inside: Scope | undefined;

@@ -30,7 +30,9 @@ export function runInNewScope<T>(fn: () => T, options: RecordQueriesOptions = {}
     scope.close();
     return toScopeResult([scope], value as Awaited<T>);
   }
-  return Promise.resolve(value).then(
+  // Adopted inside the scope: a lazy thenable (a knex builder, a PrismaPromise)
+  // sends its query only when `then` is called, in the context that calls it.
+  return runInScope(scope, () => Promise.resolve(value)).then(
     (resolved) => {
       scope.close();
       return toScopeResult([scope], resolved as Awaited<T>);

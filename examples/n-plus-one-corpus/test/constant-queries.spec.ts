@@ -36,7 +36,7 @@ describe('toIssueConstantQueries', () => {
 
       Grew with n:
         SELECT id, order_id, product_id, sku, quantity FROM order_items WHERE order_id = ? ORDER BY id: 2 at n=2, 5 at n=5
-          at src/scenarios/loop-over-rows.ts:10:38 (loopOverRows)
+          from src/scenarios/loop-over-rows.ts:10:38 (loopOverRows)
 
       Did not grow:
         1 × SELECT id, customer FROM orders ORDER BY id

@@ -29,7 +29,7 @@ test('a loop over rows: count, shape, line, the query before the loop, the fix',
     N+1:
       5 × SELECT id, order_id, product_id, sku, quantity FROM order_items WHERE order_id = ? ORDER BY id
           5 different parameter sets
-          at    src/scenarios/loop-over-rows.ts:10:38 (loopOverRows)
+          from  src/scenarios/loop-over-rows.ts:10:38 (loopOverRows)
           via   test/support/failure-message.ts:10:5 (failureMessage)
           after 1 × SELECT id, customer FROM orders ORDER BY id
           fix   load them in one query (WHERE order_id = ANY($1)) or JOIN them to the query before; in resolvers, batch with a DataLoader"
@@ -48,19 +48,19 @@ test('nested loops: one finding per level, each with its line', async () => {
     N+1:
       10 × SELECT id, sku, name FROM products WHERE id = ?
            4 different parameter sets
-           at    src/scenarios/nested-loops.ts:15:43 (nestedLoops)
+           from  src/scenarios/nested-loops.ts:15:43 (nestedLoops)
            via   test/support/failure-message.ts:10:5 (failureMessage)
            fix   load them in one query (WHERE id = ANY($1)) or JOIN them to the query before; in resolvers, batch with a DataLoader
       5 × SELECT id, order_id, product_id, sku, quantity FROM order_items WHERE order_id = ? ORDER BY id
           5 different parameter sets
-          at    src/scenarios/nested-loops.ts:12:38 (nestedLoops)
+          from  src/scenarios/nested-loops.ts:12:38 (nestedLoops)
           via   test/support/failure-message.ts:10:5 (failureMessage)
           after 1 × SELECT id, customer FROM orders ORDER BY id
           fix   load them in one query (WHERE order_id = ANY($1)) or JOIN them to the query before; in resolvers, batch with a DataLoader
 
     Duplicates (same statement, same parameters):
       10 × SELECT id, sku, name FROM products WHERE id = ?
-           at    src/scenarios/nested-loops.ts:15:43 (nestedLoops)
+           from  src/scenarios/nested-loops.ts:15:43 (nestedLoops)
            via   test/support/failure-message.ts:10:5 (failureMessage)"
   `);
 });
@@ -77,7 +77,7 @@ test("a helper in another file: the helper's line, via the loop's", async () => 
     N+1:
       5 × SELECT id, order_id, product_id, sku, quantity FROM order_items WHERE order_id = ? ORDER BY id
           5 different parameter sets
-          at    src/repository/load-items.ts:7:29 (loadItems)
+          from  src/repository/load-items.ts:7:29 (loadItems)
           via   src/scenarios/loop-through-helper.ts:11:42 (loopThroughHelper)
           after 1 × SELECT id, customer FROM orders ORDER BY id
           fix   load them in one query (WHERE order_id = ANY($1)) or JOIN them to the query before; in resolvers, batch with a DataLoader"
@@ -96,7 +96,7 @@ test('lazy loading: the call site is unknown, and the message says why', async (
     N+1:
       5 × SELECT id, order_id, product_id, sku, quantity FROM order_items WHERE order_id = ? ORDER BY id
           5 different parameter sets
-          at    call site unknown: no stack reached your code (an ORM that builds queries lazily?), so this groups by statement shape alone
+          from  unknown: no stack reached your code (an ORM that builds queries lazily?), so this groups by statement shape alone
           after 1 × SELECT id, customer FROM orders ORDER BY id
           fix   load them in one query (WHERE order_id = ANY($1)) or JOIN them to the query before; in resolvers, batch with a DataLoader"
   `);
@@ -113,7 +113,7 @@ test("a duplicate with { duplicates: 'fail' }", async () => {
 
     Duplicates (same statement, same parameters):
       3 × SELECT id, customer FROM orders WHERE id = ?
-          at    src/scenarios/duplicate-statement.ts:9:31 (duplicateStatement)
+          from  src/scenarios/duplicate-statement.ts:9:31 (duplicateStatement)
           via   test/support/failure-message.ts:10:5 (failureMessage)"
   `);
 });

@@ -27,7 +27,7 @@ describe('CommonJS specs through @swc/jest, PGlite (jest in a child process)', (
     const { code, output } = await runJest(fixture('orders-api'));
     expect(code).toBe(1);
     const start = output.indexOf('expect(received).toIssueAtMost(2)');
-    const message = output.slice(start).split('\n').slice(0, 10).map((line, i) => (i === 0 ? line : line.replace(/^ {4}/, '')));
+    const message = output.slice(start).split('\n').slice(0, 11).map((line, i) => (i === 0 ? line : line.replace(/^ {4}/, '')));
     // The same text as packages/vitest-plugin/test/plugin.test.ts pins for vitest (jest indents it by 4).
     expect(message.join('\n')).toMatchInlineSnapshot(`
       "expect(received).toIssueAtMost(2)
@@ -39,6 +39,7 @@ describe('CommonJS specs through @swc/jest, PGlite (jest in a child process)', (
 
       Statement shapes, most frequent first:
         5 × SELECT * FROM order_items WHERE order_id = ?
+            from test/orders.spec.ts:26:42
         1 × SELECT id FROM orders WHERE email <> ?"
     `);
     // The spec line is shown, and no parameter value (personal data) is printed.
@@ -86,7 +87,7 @@ describe('bad options stop every test file, naming the option and where it was s
   test('globals.perfgate in jest.config.js', async () => {
     const { code, output } = await runJest(fixture('bad-options'), { vmModules: false });
     expect(code).toBe(1);
-    expect(output).toContain('perfgate options (globals.perfgate in jest.config.js): unknown option "adapter"; the options are "adapters", "http", "maxQueriesPerScope", "nPlusOne", "nPlusOneThreshold", "allowlist".');
+    expect(output).toContain('perfgate options (globals.perfgate in jest.config.js): unknown option "adapter"; the options are "adapters", "http", "maxQueriesPerScope", "nPlusOne", "nPlusOneThreshold", "allowlist", "allocations".');
   });
 
   test('perfgate.config.json', async () => {

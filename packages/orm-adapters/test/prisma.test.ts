@@ -195,12 +195,12 @@ describe.each([
     );
     expect(failure).toMatch(/3 × SELECT "\w+"\."books"\."id", /);
     expect(failure).toContain('fix   load them in one query (WHERE "author_id" = ANY($1))');
-    expect(failure).toMatch(/\n +by {4}Book\.findMany\n +at {4}test\/prisma\.test\.ts:\d+:\d+ \(listBooksOneByOne\)/);
+    expect(failure).toMatch(/\n +by {4}Book\.findMany\n +from {2}test\/prisma\.test\.ts:\d+:\d+ \(listBooksOneByOne\)/);
     const budget = await expect(listBooksOneByOne).toIssueAtMost(2).then(
       () => '',
       (error: Error) => stripVTControlCharacters(error.message),
     );
-    expect(budget).toMatch(/3 × SELECT .*\n +sent by Book\.findMany · at test\/prisma\.test\.ts:\d+:\d+ \(listBooksOneByOne\)/);
+    expect(budget).toMatch(/3 × SELECT .*\n +sent by Book\.findMany · from test\/prisma\.test\.ts:\d+:\d+ \(listBooksOneByOne\)/);
   });
 });
 

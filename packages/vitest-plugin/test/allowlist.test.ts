@@ -35,7 +35,7 @@ describe("nPlusOne: 'fail' (the default), on a spec with no perfgate matcher", (
       N+1:
         4 × SELECT * FROM order_items WHERE order_id = ?
             4 different parameter sets
-            at    src/legacy.ts:8:27 (listLegacyOrders)
+            from  src/legacy.ts:8:27 (listLegacyOrders)
             via   test/legacy.spec.ts:18:82
             after 1 × SELECT id FROM orders ORDER BY id
             fix   load them in one query (WHERE order_id = ANY($1)) or JOIN them to the query before; in resolvers, batch with a DataLoader

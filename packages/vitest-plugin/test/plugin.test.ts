@@ -25,7 +25,7 @@ describe('perfgate() plugin object', () => {
 
   test('rejects bad options when the config loads, naming the option', () => {
     expect(() => perfgate({ nPlusOnes: 'fail' } as never)).toThrowErrorMatchingInlineSnapshot(
-      `[PerfgateError: perfgate options (perfgate() in the vitest config): unknown option "nPlusOnes"; the options are "adapters", "http", "maxQueriesPerScope", "nPlusOne", "nPlusOneThreshold", "allowlist".]`,
+      `[PerfgateError: perfgate options (perfgate() in the vitest config): unknown option "nPlusOnes"; the options are "adapters", "http", "maxQueriesPerScope", "nPlusOne", "nPlusOneThreshold", "allowlist", "allocations".]`,
     );
     expect(() => perfgate({ adapters: ['prisma'] } as never)).toThrow(/"adapters" lists the string "prisma"; the adapters are 'pg', 'pglite', 'knex', 'mysql2'/);
     expect(() => perfgate({ nPlusOne: 'error' } as never)).toThrow(/"nPlusOne" must be one of 'fail', 'warn', 'off'; received the string "error"/);
@@ -37,7 +37,7 @@ describe('a project with plugins: [perfgate()] (vitest in a child process)', () 
     const { code, output } = await runVitest(fixture('orders-api'));
     expect(code).toBe(1);
     const message = output.slice(output.indexOf('expect(received).toIssueAtMost(2)'));
-    expect(message.split('\n').slice(0, 10).join('\n')).toMatchInlineSnapshot(`
+    expect(message.split('\n').slice(0, 11).join('\n')).toMatchInlineSnapshot(`
       "expect(received).toIssueAtMost(2)
 
       Expected: at most 2 queries
@@ -47,6 +47,7 @@ describe('a project with plugins: [perfgate()] (vitest in a child process)', () 
 
       Statement shapes, most frequent first:
         5 × SELECT * FROM order_items WHERE order_id = ?
+            from test/orders.spec.ts:26:42
         1 × SELECT id FROM orders WHERE email <> ?"
     `);
     // The spec line is shown, and no parameter value (personal data) is printed.

@@ -90,7 +90,7 @@ describe('GateSession', () => {
       N+1:
         3 × SELECT * FROM items WHERE order_id = ?
             3 different parameter sets
-            at    <loadItems> (loadItems)
+            from  <loadItems> (loadItems)
             via   <listOrders> (listOrders)
             fix   load them in one query (WHERE order_id = ANY($1)) or JOIN them to the query before; in resolvers, batch with a DataLoader
 

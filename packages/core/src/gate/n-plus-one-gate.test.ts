@@ -175,7 +175,7 @@ describe('formatGateFailure', () => {
       N+1:
         4 × SELECT * FROM prices WHERE item_id = ?
             4 different parameter sets
-            at    <loadPrices> (loadPrices)
+            from  <loadPrices> (loadPrices)
             via   <showOrder> (showOrder)
             fix   load them in one query (WHERE item_id = ANY($1)) or JOIN them to the query before; in resolvers, batch with a DataLoader
 
@@ -187,7 +187,7 @@ describe('formatGateFailure', () => {
       N+1:
         3 × SELECT * FROM items WHERE order_id = ?
             3 different parameter sets
-            at    <loadItems> (loadItems)
+            from  <loadItems> (loadItems)
             via   <listOrders> (listOrders)
             fix   load them in one query (WHERE order_id = ANY($1)) or JOIN them to the query before; in resolvers, batch with a DataLoader
 

@@ -48,10 +48,10 @@ function count(n: number, filter: QueryFilter): string {
   return n === 1 ? `1 ${noun.replace(/queries/, 'query')}` : plural(n, noun, noun);
 }
 
-/** Under a shape: what sent it (the ORM operation) and where from, when known. */
+/** Under a shape: what sent it (the ORM operation) and where from, when known (`from`, never a leading `at`, which jest reads as a stack). */
 function shapeDetail({ labels, sampled }: ShapeCount): string | undefined {
   const site = sampled?.callSites[0];
-  const parts = [labels.length > 0 ? `sent by ${labels.join(', ')}` : undefined, site === undefined ? undefined : `at ${formatCallSite(site)}`];
+  const parts = [labels.length > 0 ? `sent by ${labels.join(', ')}` : undefined, site === undefined ? undefined : `from ${formatCallSite(site)}`];
   const detail = parts.filter((part) => part !== undefined).join(' · ');
   return detail === '' ? undefined : detail;
 }

@@ -76,14 +76,14 @@ describe('toHaveNoNPlusOne', () => {
       N+1:
         4 × SELECT * FROM items WHERE order_id = ?
             4 different parameter sets
-            at    <loadItems> (loadItems)
+            from  <loadItems> (loadItems)
             via   <showOrder> (showOrder)
             after 1 × SELECT * FROM orders WHERE id = ?
             fix   load them in one query (WHERE order_id = ANY($1)) or JOIN them to the query before; in resolvers, batch with a DataLoader
 
       Duplicates (same statement, same parameters):
         3 × SELECT enabled FROM flags WHERE name = ?
-            at    <loadFlag> (loadFlag)
+            from  <loadFlag> (loadFlag)
             via   <showOrder-flags> (showOrder)"
     `);
   });
@@ -93,7 +93,7 @@ describe('toHaveNoNPlusOne', () => {
       for (const id of [1, 2, 3]) startQuery({ sql: `SELECT * FROM "OrderItem" WHERE "orderId" = ${id}`, source: 'prisma', dialect: 'postgres', label: 'OrderItem.findMany' });
     };
     const message = await messageOf(expect(loop).toHaveNoNPlusOne());
-    expect(message).toMatch(/3 × SELECT \* FROM "OrderItem" WHERE "orderId" = \?\n +3 different parameter sets\n +by {4}OrderItem\.findMany\n +at {4}src\/matchers\/to-have-no-n-plus-one\.test\.ts:\d+:\d+/);
+    expect(message).toMatch(/3 × SELECT \* FROM "OrderItem" WHERE "orderId" = \?\n +3 different parameter sets\n +by {4}OrderItem\.findMany\n +from {2}src\/matchers\/to-have-no-n-plus-one\.test\.ts:\d+:\d+/);
   });
 
   it('fails under .not when there is no N+1', async () => {
@@ -107,7 +107,7 @@ describe('toHaveNoNPlusOne', () => {
 
       Duplicates (same statement, same parameters):
         2 × SELECT enabled FROM flags WHERE name = ?
-            at    <loadFlag> (loadFlag)
+            from  <loadFlag> (loadFlag)
             via   <showCart> (showCart)"
     `);
   });
@@ -123,7 +123,7 @@ describe('toHaveNoNPlusOne', () => {
 
       Duplicates (same statement, same parameters):
         2 × SELECT enabled FROM flags WHERE name = ?
-            at    <loadFlag> (loadFlag)
+            from  <loadFlag> (loadFlag)
             via   <showCart> (showCart)"
     `);
   });
@@ -140,7 +140,7 @@ describe('toHaveNoNPlusOne', () => {
       N+1:
         4 × SELECT * FROM items WHERE order_id = ?
             4 different parameter sets
-            at    <loadItems> (loadItems)
+            from  <loadItems> (loadItems)
             via   <showOrder> (showOrder)
             after 1 × SELECT * FROM orders WHERE id = ?
             fix   load them in one query (WHERE order_id = ANY($1)) or JOIN them to the query before; in resolvers, batch with a DataLoader"
@@ -160,7 +160,7 @@ describe('toHaveNoNPlusOne', () => {
       N+1:
         3 × SELECT * FROM items WHERE order_id = ?
             3 different parameter sets
-            at    call site unknown: no stack reached your code (an ORM that builds queries lazily?), so this groups by statement shape alone
+            from  unknown: no stack reached your code (an ORM that builds queries lazily?), so this groups by statement shape alone
             fix   load them in one query (WHERE order_id = ANY($1)) or JOIN them to the query before; in resolvers, batch with a DataLoader"
     `);
   });

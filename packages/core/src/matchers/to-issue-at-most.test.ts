@@ -35,7 +35,7 @@ describe('toIssueAtMost', () => {
 
       Statement shapes, most frequent first:
         3 × SELECT * FROM items WHERE order_id = ?
-            at test/matcher-helpers.ts:25:31 (traceId)
+            from test/matcher-helpers.ts:25:31 (traceId)
         1 × SELECT * FROM orders WHERE user_id = ?
         1 × UPDATE users SET seen_at = now() WHERE id = ?]
     `);
@@ -59,7 +59,7 @@ describe('toIssueAtMost', () => {
 
       Statement shapes, most frequent first:
         3 × SELECT * FROM "OrderItem" WHERE "orderId" = ?
-            sent by OrderItem.findMany · at src/matchers/to-issue-at-most.test.ts:48:37 (loadOrders)
+            sent by OrderItem.findMany · from src/matchers/to-issue-at-most.test.ts:48:37 (loadOrders)
         1 × SELECT * FROM "Order" WHERE "customerId" = ?
             sent by Customer.findUnique]
     `);
@@ -76,7 +76,7 @@ describe('toIssueAtMost', () => {
 
       Statement shapes, most frequent first:
         3 × SELECT * FROM items WHERE order_id = ?
-            at test/matcher-helpers.ts:25:31 (traceId)
+            from test/matcher-helpers.ts:25:31 (traceId)
         1 × SELECT * FROM orders WHERE user_id = ?
         1 × UPDATE users SET seen_at = now() WHERE id = ?]
     `);
@@ -100,7 +100,7 @@ describe('toIssueAtMost', () => {
 
       Statement shapes, most frequent first:
         3 × SELECT * FROM items WHERE order_id = ?
-            at test/matcher-helpers.ts:25:31 (traceId)]
+            from test/matcher-helpers.ts:25:31 (traceId)]
     `);
   });
 

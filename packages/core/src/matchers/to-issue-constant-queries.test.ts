@@ -87,7 +87,7 @@ describe('toIssueConstantQueries', () => {
 
       Grew with n:
         SELECT * FROM items WHERE order_id = ?: 1 at n=1, 4 at n=4
-          at <loadItems> (loadItems)
+          from <loadItems> (loadItems)
 
       Did not grow:
         1 × SELECT * FROM users WHERE id = ?

@@ -47,7 +47,7 @@ function growthLines(growth: ShapeGrowth, scales: readonly number[], largest: Sc
   const line = countsLine(growth, scales);
   // The line that issued it, from a sampled stack of the largest run.
   const site = largest?.queries.find((q) => q.shape === shape && q.callSites.length > 0)?.callSites[0];
-  return site === undefined ? [line] : [line, `  at ${formatCallSite(site)}`];
+  return site === undefined ? [line] : [line, `  from ${formatCallSite(site)}`];
 }
 
 /**

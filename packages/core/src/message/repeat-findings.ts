@@ -23,9 +23,10 @@ export function fixHint(finding: RepeatFinding): string {
 function whereLines(finding: RepeatFinding): string[] {
   const [site, caller] = finding.callSites;
   if (site === undefined) {
-    return ['at    call site unknown: no stack reached your code (an ORM that builds queries lazily?), so this groups by statement shape alone'];
+    return ['from  unknown: no stack reached your code (an ORM that builds queries lazily?), so this groups by statement shape alone'];
   }
-  const lines = [`at    ${formatCallSite(site)}`];
+  // `from`, not `at`: jest takes a line starting `at file:line:col` for the start of the stack and drops the rest of the message.
+  const lines = [`from  ${formatCallSite(site)}`];
   if (caller !== undefined) lines.push(`via   ${formatCallSite(caller)}`);
   return lines;
 }

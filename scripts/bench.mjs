@@ -15,7 +15,7 @@ if (typeof globalThis.gc !== 'function') {
   globalThis.gc = runInNewContext('gc');
 }
 
-const GROUPS = ['./bench/recorder.mjs', './bench/analysis.mjs'];
+const GROUPS = ['./bench/recorder.mjs', './bench/analysis.mjs', './bench/allocations.mjs'];
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -35,7 +35,7 @@ if (unknown.length > 0) throw new Error(`no bench group named ${unknown.join(', 
 const groups = [];
 for (const group of available) {
   if (only.length > 0 && !only.includes(group.name)) continue;
-  const result = { name: group.name, description: group.description, notes: [], cases: [], derived: [] };
+  const result = { name: group.name, description: group.description, notes: [], cases: [], derived: [], tables: [] };
   const empty = await noopCase();
   await group.run({
     async case(name, spec) {
@@ -50,6 +50,9 @@ for (const group of available) {
     },
     note(text) {
       result.notes.push(text);
+    },
+    table(title, header, rows) {
+      result.tables.push({ title, header, rows });
     },
   });
   groups.push(result);

@@ -31,7 +31,8 @@ export function formatText({ machine: m, procedure, groups }) {
     for (const note of group.notes) out.push(`   ${note}`);
     out.push('');
     const rows = group.cases.map((c) => [c.name, formatNs(c.medianNs), formatNs(c.minNs), formatNs(c.p99Ns), formatNs(c.meanNs), `${c.samples}×${c.batch}`, c.warning ?? '']);
-    out.push(table(['case (per iteration)', 'median', 'min', 'p99', 'mean', 'samples×batch', ''], rows), '');
+    if (rows.length > 0) out.push(table(['case (per iteration)', 'median', 'min', 'p99', 'mean', 'samples×batch', ''], rows), '');
+    for (const t of group.tables ?? []) out.push(t.title, table(t.header, t.rows), '');
     if (group.derived.length > 0) {
       out.push(table(['derived, per op', 'from medians', 'from mins', 'how'], group.derived.map((d) => [d.name, formatNs(d.medianNs), formatNs(d.minNs), d.how])), '');
     }

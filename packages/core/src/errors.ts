@@ -21,6 +21,30 @@ export const ERROR_MESSAGES = {
     `${what} is already patched by another instrumentation; perfgate patches each method once.`,
   INVALID_TARGET: (adapter: string, expected: string, received: unknown) =>
     `${adapter}: expected ${expected}; received ${describe(received)}.`,
+  INVALID_SIZE: (where: string, size: unknown) =>
+    `${where}: ${describe(size)} is not a size in bytes; write a number of bytes (4096) or a number and a unit ('4 KiB', '2 kB', '512 B'; units B, kB, KiB, MB, MiB, GB, GiB).`,
+  NOT_A_FUNCTION: (matcher: string, received: unknown) =>
+    `${matcher}: expect() received ${describe(received)}; pass the function to measure, such as \`expect(() => serialize(order)).${matcher}(…)\`; it is called many times.`,
+  NO_TEST_FILE: (matcher: string) =>
+    `${matcher}: no test file is running, so there is no baseline file to read; call it inside a test (with the @perfgate/vitest plugin or the @perfgate/jest preset).`,
+  INVALID_COMPRESSION: (where: string, compression: unknown) =>
+    `${where}: compression ${describe(compression)} is not one perfgate measures; use 'brotli' (the default), 'gzip' or 'raw'.`,
+  SIZE_WITHOUT_UNIT: (where: string, size: unknown) =>
+    `${where}: ${describe(size)} has no unit; write '50 kB' (1 kB = 1,000 B), '48 KiB' (1,024 B) or '512 B', or pass a number of bytes.`,
+  NO_BUNDLE_INPUT: (where: string, detail: string) => `${where}: ${detail}`,
+  ESBUILD_MISSING: (where: string, root: string) =>
+    `${where}: bundling an entry needs esbuild, which cannot be resolved from ${root}. Install it (\`npm install -D esbuild\`), or measure a built file with { bundle: false }.`,
+  BUNDLE_FAILED: (where: string, entry: string, detail: string) => `${where}: esbuild could not bundle ${entry}: ${detail}`,
+  INVALID_DURATION: (where: string, value: unknown) =>
+    `${where}: ${describe(value)} is not a duration; write a number and a unit: '50 ms', '1.5 s', '800 µs' (units µs, us, ms, s).`,
+  INVALID_LOAD_TARGET: (where: string, received: unknown) =>
+    `${where}: expect() received ${describe(received)}; pass the app (an Express, Koa or Fastify app, a node:http server or request handler) or an unsent supertest request (\`request(app).get('/orders')\`).`,
+  NOT_LOOPBACK: (where: string, url: string) =>
+    `${where}: ${url} is not a loopback address; perfgate sends load only to this machine (127.0.0.1, ::1, localhost).`,
+  LOAD_TARGET_FAILED: (where: string, what: string, error: unknown) =>
+    `${where}: ${what}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+  AUTOCANNON_MISSING: (where: string, root: string) =>
+    `${where}: the load gate drives requests with autocannon, which cannot be resolved from ${root}. Install it: \`npm install -D autocannon\`.`,
 } as const;
 
 export type PerfgateErrorCode = keyof typeof ERROR_MESSAGES;

@@ -50,3 +50,27 @@ export { checkScopes, drainTrackedScopes, exemptFromGate, formatGateFailure, sta
 export { GateSession, type GateReport, type GateSessionOptions, type TestVerdict } from './gate/gate-session.js';
 export { finishAllowlistRun, type AllowlistUpdate, type AllowlistUpdateOptions } from './gate/allowlist-update.js';
 export { isCI } from './options/is-ci.js';
+
+export {
+  measureAllocations,
+  ALLOCATION_SAMPLES,
+  ALLOCATION_SAMPLE_BYTES,
+  ALLOCATION_SAMPLE_MAX_MS,
+  ALLOCATION_SAMPLE_MS,
+  ALLOCATION_WARMUP_MAX_MS,
+  ALLOCATION_WARMUP_MIN_MS,
+  type AllocationMeasurement,
+  type AllocationOptions,
+} from './allocations/measure-allocations.js';
+export { parseByteSize, formatBytes, BYTE_UNITS, type ByteSize, type ByteUnit } from './allocations/byte-size.js';
+export { attributeAllocations, type Attribution } from './allocations/attribute-allocations.js';
+export { runtimeKey } from './allocations/runtime-key.js';
+export { bench, formatBenchTable, OPTIMISED_OUT_RATIO, type BenchOptions, type BenchResult } from './bench/bench.js';
+export { compareWithBaseline, DEFAULT_ALLOCATION_FLOOR_BYTES, DEFAULT_ALLOCATION_TOLERANCE, type AllocationChange } from './analysis/allocation-change.js';
+export { BASELINE_DIR, baselinePathFor, parseBaselines, readBaselines, serializeBaselines, type BaselineFile } from './gate/allocation-baselines.js';
+export { BaselineSession, type BaselineEntry, type BaselineReport, type BaselineVerdict } from './gate/baseline-session.js';
+export { finishBaselineRun, type BaselineUpdate, type BaselineUpdateOptions } from './gate/baseline-update.js';
+export { allocationSettings, startAllocationGate, type AllocationGateOptions, type AllocationSettings } from './gate/allocation-gate.js';
+export { loadWorkerReports, saveWorkerReport } from './gate/worker-reports.js';
+export { toAllocateAtMost, toMatchAllocationBaseline, type AllocationBaselineOptions, type MeasureOptions } from './matchers/index.js';
+export { ALLOCATION_REPORT_DIR, type AllocationDefaults, type ResolvedAllocationDefaults } from './options/perfgate-options.js';

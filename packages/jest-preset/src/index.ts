@@ -7,3 +7,15 @@ export {
   type QueryBudgetOptions,
   type ScopeResult,
 } from '@perfgate/core';
+export {
+  bench,
+  formatBenchTable,
+  measureAllocations,
+  type AllocationBaselineOptions,
+  type AllocationMeasurement,
+  type AllocationOptions,
+  type BenchOptions,
+  type BenchResult,
+  type ByteSize,
+  type MeasureOptions,
+} from '@perfgate/core';

@@ -10,6 +10,10 @@ export const RUN_ENV = 'PERFGATE_JEST_RUN';
 export interface JestRun {
   /** `jest -u`, and neither `--ci` nor CI=true: new N+1 findings go to the allowlist instead of failing. */
   readonly update: boolean;
+  /** `--ci` or CI=true: no allocation baseline is written, so a missing one fails. */
+  readonly ci: boolean;
+  /** jest records V8 coverage (`coverageProvider: 'v8'`): allocation attribution must not deoptimise code then. */
+  readonly v8Coverage: boolean;
   /** Where each test file writes its {@link FileReport}. */
   readonly reportDir: string;
   /**

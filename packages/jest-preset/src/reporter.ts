@@ -1,12 +1,13 @@
 /**
  * perfgate's jest reporter, in jest's main process: decides the update flag
  * and loads the options file before the workers start, then updates the
- * allowlist once for the whole run (never from a worker, never under CI).
+ * allowlist and the allocation baselines once for the whole run (never from
+ * a worker, never under CI).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { finishAllowlistRun, isCI, loadPerfgateConfigFile, resolvePerfgateOptions } from '@perfgate/core';
+import { finishAllowlistRun, finishBaselineRun, isCI, loadPerfgateConfigFile, loadWorkerReports, resolvePerfgateOptions, type BaselineReport } from '@perfgate/core';
 import type { AggregatedResult, Reporter, TestContext } from '@jest/reporters';
 import type { Config } from '@jest/types';
 import { jestConfigName } from './jest-options.js';
@@ -22,9 +23,11 @@ export default class PerfgateReporter implements Pick<Reporter, 'onRunStart' | '
   }
 
   async onRunStart(): Promise<void> {
-    const { updateSnapshot, ci, rootDir } = this.#globalConfig;
+    const { updateSnapshot, ci, rootDir, collectCoverage, coverageProvider } = this.#globalConfig;
     this.#run = {
       update: updateSnapshot === 'all' && !ci && !isCI(),
+      ci: ci || isCI(),
+      v8Coverage: collectCoverage && coverageProvider === 'v8',
       reportDir: mkdtempSync(join(tmpdir(), 'perfgate-jest-')),
       optionsFile: await preloadOptionsFile(rootDir),
     };
@@ -53,6 +56,17 @@ export default class PerfgateReporter implements Pick<Reporter, 'onRunStart' | '
         });
         for (const line of lines) console.log(line);
       }
+      const baselines = finishBaselineRun({
+        reports: await loadWorkerReports<BaselineReport>(run.reportDir, 'allocations'),
+        root: this.#globalConfig.rootDir,
+        ci: run.ci,
+        updateCommand: 'jest -u',
+        writeFile: (file, text) => writeFileSync(file, text),
+        makeDirectory: (path) => mkdirSync(path, { recursive: true }),
+      });
+      for (const line of baselines.lines) console.log(line);
+      for (const error of baselines.errors) console.error(error);
+      if (baselines.errors.length > 0) this.#error = new Error(baselines.errors.join('\n'));
     } catch (error) {
       console.error((error as Error).message);
       this.#error = error as Error;

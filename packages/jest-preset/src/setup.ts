@@ -10,7 +10,17 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from '@jest/globals';
-import { applyRuntimeOptions, GateSession, instrumentHttpServers, PerfgateError, type Instrumentation } from '@perfgate/core';
+import {
+  applyRuntimeOptions,
+  GateSession,
+  instrumentHttpServers,
+  isCI,
+  PerfgateError,
+  saveWorkerReport,
+  startAllocationGate,
+  type BaselineSession,
+  type Instrumentation,
+} from '@perfgate/core';
 import { perfgateMatchers } from '@perfgate/core/matchers';
 import { instrumentInstalledDrivers } from '@perfgate/orm-adapters/auto';
 import { keepFunctionNames } from './frame-names.js';
@@ -41,6 +51,7 @@ const importModule = esm
   : (url: string): Promise<unknown> => Promise.resolve({ default: require(fileURLToPath(url)) as unknown });
 const handles: Instrumentation[] = [];
 let gate: GateSession | undefined;
+let baselines: BaselineSession | undefined;
 let report: Omit<FileReport, 'report'> | undefined;
 
 /** perfgate's own frames would only distract from a message that names what to fix. */
@@ -56,6 +67,18 @@ async function wire(): Promise<void> {
   handles.push({ dispose: keepFunctionNames() });
   if (options.http) handles.push(instrumentHttpServers());
   handles.push(await instrumentInstalledDrivers({ root, adapters: options.adapters, formats: esm ? ['cjs', 'esm'] : ['cjs'], importModule }));
+  const allocations = startAllocationGate({
+    root,
+    options: options.allocations,
+    update: updateFlag && run?.update === true,
+    ci: run?.ci ?? (isCI() || snapshot?._updateSnapshot === 'none'),
+    writable: run !== undefined,
+    coverage: run?.v8Coverage ?? false,
+    updateCommand: 'jest -u',
+    runCommand: 'jest',
+  });
+  baselines = allocations.baselines;
+  handles.push({ dispose: allocations.stop });
   if (options.nPlusOne === 'off') return;
   if (updateFlag && run === undefined) {
     console.warn(`perfgate: jest -u cannot update ${options.allowlist}: perfgate's reporter is not in this run (add '@perfgate/jest/reporter' to your jest "reporters").`);
@@ -93,4 +116,6 @@ afterAll(async () => {
     const file: FileReport = { ...report, report: gate.report() };
     await writeFile(join(run.reportDir, `${process.pid}-${randomUUID()}.json`), JSON.stringify(file));
   }
+  const allocationReport = baselines?.report();
+  if (run !== undefined && allocationReport !== undefined && allocationReport.entries.length > 0) await saveWorkerReport(run.reportDir, 'allocations', allocationReport);
 });

@@ -11,6 +11,18 @@ export {
   type QueryBudgetOptions,
   type ScopeResult,
 } from '@perfgate/core';
+export {
+  bench,
+  formatBenchTable,
+  measureAllocations,
+  type AllocationBaselineOptions,
+  type AllocationMeasurement,
+  type AllocationOptions,
+  type BenchOptions,
+  type BenchResult,
+  type ByteSize,
+  type MeasureOptions,
+} from '@perfgate/core';
 
 /** What the plugin hands its setup file in each test worker (`inject('perfgate')`). */
 export interface PerfgateProvided {
@@ -22,7 +34,11 @@ export interface PerfgateProvided {
 /** Set by the plugin's global setup for each run: whether the update flag is on (and CI off), where workers report. */
 export interface PerfgateRun {
   readonly update: boolean;
+  /** CI=true: no baseline is written, so a missing one fails. */
+  readonly ci: boolean;
   readonly reportDir: string;
+  /** vitest records V8 coverage in the workers (`coverage.provider: 'v8'`). */
+  readonly v8Coverage: boolean;
 }
 
 interface ConfigLike {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { applyRuntimeOptions, GateSession, instrumentHttpServers, PerfgateError } from '@perfgate/core';
+import { applyRuntimeOptions, GateSession, instrumentHttpServers, isCI, PerfgateError, saveWorkerReport, startAllocationGate } from '@perfgate/core';
 import { perfgateMatchers } from '@perfgate/core/matchers';
 import { instrumentInstalledDrivers } from '@perfgate/orm-adapters/auto';
 import { afterAll, afterEach, beforeEach, expect, inject } from 'vitest';
@@ -18,9 +18,24 @@ applyRuntimeOptions(options);
 if (options.http) instrumentHttpServers();
 // Both builds of a dual package: tests import the ESM one, CommonJS libraries (knex) require the other.
 await instrumentInstalledDrivers({ root, adapters: options.adapters, formats: ['esm', 'cjs'] });
+const run = inject('perfgateRun') as PerfgateRun | undefined;
+
+const allocations = startAllocationGate({
+  root,
+  options: options.allocations,
+  update: run?.update ?? false,
+  ci: run?.ci ?? isCI(),
+  writable: run !== undefined,
+  coverage: run?.v8Coverage ?? false,
+  updateCommand: 'vitest -u',
+  runCommand: 'vitest run',
+});
+afterAll(async () => {
+  const report = allocations.baselines.report();
+  if (run !== undefined && report.entries.length > 0) await saveWorkerReport(run.reportDir, 'allocations', report);
+});
 
 if (options.nPlusOne !== 'off') {
-  const run = inject('perfgateRun') as PerfgateRun | undefined;
   const gate = new GateSession({
     mode: options.nPlusOne,
     threshold: options.nPlusOneThreshold,

@@ -19,7 +19,15 @@ describe('perfgate() plugin object', () => {
     expect(existsSync(added.test.globalSetup[0]!)).toBe(true);
     expect(added.test.provide.perfgate).toEqual({
       root: '/project',
-      options: { adapters: ['pglite'], http: true, maxQueriesPerScope: 10_000, nPlusOne: 'fail', nPlusOneThreshold: 3, allowlist: 'perfgate.allow.json' },
+      options: {
+        adapters: ['pglite'],
+        http: true,
+        maxQueriesPerScope: 10_000,
+        nPlusOne: 'fail',
+        nPlusOneThreshold: 3,
+        allowlist: 'perfgate.allow.json',
+        allocations: { tolerance: 0.1, floorBytes: 64, reports: '.perfgate' },
+      },
     });
   });
 

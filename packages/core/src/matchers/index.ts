@@ -1,14 +1,19 @@
 /** The runner-agnostic matchers, with no side effects: `expect.extend(perfgateMatchers)`. */
+import { toAllocateAtMost } from './to-allocate-at-most.js';
 import { toHaveNoNPlusOne } from './to-have-no-n-plus-one.js';
 import { toIssueAtMost } from './to-issue-at-most.js';
 import { toIssueConstantQueries } from './to-issue-constant-queries.js';
 import { toIssueExactly } from './to-issue-exactly.js';
+import { toMatchAllocationBaseline } from './to-match-allocation-baseline.js';
 
-export { toHaveNoNPlusOne, toIssueAtMost, toIssueConstantQueries, toIssueExactly };
+export { toAllocateAtMost, toHaveNoNPlusOne, toIssueAtMost, toIssueConstantQueries, toIssueExactly, toMatchAllocationBaseline };
 export type { NPlusOneOptions } from './to-have-no-n-plus-one.js';
 export type { ConstantQueriesOptions } from './to-issue-constant-queries.js';
 export type { MatcherContext, MatcherResult } from './matcher-context.js';
 export type { QueryBudgetOptions } from './query-budget-matcher.js';
 export type { PerfgateMatchers } from './perfgate-matchers.js';
+export type { MeasureOptions } from './allocation-matcher.js';
+export type { AllocationBaselineOptions } from './to-match-allocation-baseline.js';
+export type { ByteSize } from '../allocations/byte-size.js';
 
-export const perfgateMatchers = { toIssueAtMost, toIssueExactly, toHaveNoNPlusOne, toIssueConstantQueries } as const;
+export const perfgateMatchers = { toIssueAtMost, toIssueExactly, toHaveNoNPlusOne, toIssueConstantQueries, toAllocateAtMost, toMatchAllocationBaseline } as const;

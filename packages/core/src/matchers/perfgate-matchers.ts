@@ -1,6 +1,9 @@
+import type { ByteSize } from '../allocations/byte-size.js';
+import type { MeasureOptions } from './allocation-matcher.js';
 import type { QueryBudgetOptions } from './query-budget-matcher.js';
 import type { NPlusOneOptions } from './to-have-no-n-plus-one.js';
 import type { ConstantQueriesOptions } from './to-issue-constant-queries.js';
+import type { AllocationBaselineOptions } from './to-match-allocation-baseline.js';
 
 /**
  * Every perfgate matcher, for the per-runner type augmentations
@@ -50,4 +53,34 @@ export interface PerfgateMatchers {
    * await expect(() => request(app).get('/orders')).toIssueConstantQueries({ populate: (n) => seedOrders(db, n) });
    */
   toIssueConstantQueries(options: ConstantQueriesOptions): Promise<void>;
+
+  /**
+   * Fails when the received function allocates more than `budget` bytes per
+   * call on the V8 heap: a number of bytes or a size such as '4 KiB' or
+   * '2 kB'. The function (sync or async) is called many times; the figure is
+   * the median of several samples. On failure the message names the
+   * functions that allocated and saves a `.heapprofile` under `.perfgate/`.
+   *
+   * @example
+   * await expect(() => logger.info('order placed', { id: 1 })).toAllocateAtMost('1 KiB');
+   *
+   * @example
+   * await expect(() => 40 + 2).toAllocateAtMost(0);
+   */
+  toAllocateAtMost(budget: ByteSize, options?: MeasureOptions): Promise<void>;
+
+  /**
+   * Compares the bytes per call the received function allocates with the
+   * figure recorded for this test in `__perfgate__/<spec file>.json` beside
+   * the spec; fails when it rose by more than `tolerance` (10%) and `floor`
+   * (64 B). A missing baseline is recorded (never under CI=true); the
+   * update flag (`vitest -u`, `jest -u`) rewrites one that moved.
+   *
+   * @example
+   * await expect(() => serialize(order)).toMatchAllocationBaseline();
+   *
+   * @example
+   * await expect(() => serialize(bigOrder)).toMatchAllocationBaseline({ name: 'big order', tolerance: 0.05 });
+   */
+  toMatchAllocationBaseline(options?: AllocationBaselineOptions): Promise<void>;
 }

@@ -59,12 +59,12 @@ describe('query-budget messages', () => {
 
       Statement shapes, most frequent first:
         12 × SELECT * FROM table_0 WHERE id = ?
-             at test/matcher-helpers.ts:25:31 (traceId)
+             from test/matcher-helpers.ts:25:31 (traceId)
          1 × SELECT * FROM table_1 WHERE id = ?
          1 × SELECT * FROM table_2 WHERE id = ?
          1 × SELECT * FROM table_3 WHERE id = ?
          1 × SELECT * FROM table_4 WHERE id = ?
-             at test/matcher-helpers.ts:25:31 (traceId)
+             from test/matcher-helpers.ts:25:31 (traceId)
          1 × SELECT * FROM table_5 WHERE id = ?
          1 × SELECT * FROM table_6 WHERE id = ?
          1 × SELECT * FROM table_7 WHERE id = ?

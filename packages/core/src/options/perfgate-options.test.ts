@@ -3,7 +3,8 @@ import { DEFAULT_N_PLUS_ONE_THRESHOLD } from '../analysis/n-plus-one.js';
 import { PerfgateError } from '../errors.js';
 import { ALLOWLIST_FILE } from '../gate/allowlist.js';
 import { DEFAULT_MAX_QUERIES_PER_SCOPE } from '../runtime.js';
-import { resolvePerfgateOptions } from './perfgate-options.js';
+import { DEFAULT_ALLOCATION_FLOOR_BYTES, DEFAULT_ALLOCATION_TOLERANCE } from '../analysis/allocation-change.js';
+import { ALLOCATION_REPORT_DIR, resolvePerfgateOptions } from './perfgate-options.js';
 
 const WHERE = 'perfgate() in vitest.config.ts';
 
@@ -27,18 +28,19 @@ describe('resolvePerfgateOptions', () => {
       nPlusOne: 'fail',
       nPlusOneThreshold: DEFAULT_N_PLUS_ONE_THRESHOLD,
       allowlist: ALLOWLIST_FILE,
+      allocations: { tolerance: DEFAULT_ALLOCATION_TOLERANCE, floorBytes: DEFAULT_ALLOCATION_FLOOR_BYTES, reports: ALLOCATION_REPORT_DIR },
     };
-    expect(defaults).toMatchObject({ nPlusOneThreshold: 3, allowlist: 'perfgate.allow.json' });
+    expect(defaults).toMatchObject({ nPlusOneThreshold: 3, allowlist: 'perfgate.allow.json', allocations: { tolerance: 0.1, floorBytes: 64, reports: '.perfgate' } });
     expect(resolvePerfgateOptions(undefined, WHERE)).toEqual(defaults);
     expect(resolvePerfgateOptions({}, WHERE)).toEqual(defaults);
     expect(resolvePerfgateOptions({ adapters: undefined, http: undefined }, WHERE)).toEqual(defaults);
   });
 
   it('keeps valid options, copying the adapters list', () => {
-    const adapters = ['pg', 'pglite'] as const;
+    const adapters = ['pg', 'pglite', 'knex', 'mysql2'] as const;
     const given = { adapters, http: false, maxQueriesPerScope: 50, nPlusOne: 'warn', nPlusOneThreshold: 2, allowlist: 'config/perfgate.allow.json' } as const;
     const resolved = resolvePerfgateOptions(given, WHERE);
-    expect(resolved).toEqual({ ...given, adapters: ['pg', 'pglite'] });
+    expect(resolved).toEqual({ ...given, adapters: ['pg', 'pglite', 'knex', 'mysql2'], allocations: { tolerance: 0.1, floorBytes: 64, reports: '.perfgate' } });
     expect(resolved.adapters).not.toBe(adapters);
     expect(resolvePerfgateOptions({ adapters: [] }, WHERE).adapters).toEqual([]);
     expect(resolvePerfgateOptions({ nPlusOne: 'off' }, WHERE).nPlusOne).toBe('off');
@@ -51,14 +53,14 @@ describe('resolvePerfgateOptions', () => {
   });
 
   it('rejects unknown option names, naming them and the known ones', () => {
-    expect(optionError({ adapter: ['pg'] })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): unknown option "adapter"; the options are "adapters", "http", "maxQueriesPerScope", "nPlusOne", "nPlusOneThreshold", "allowlist"."`);
-    expect(optionError({ adapter: ['pg'], maxQueries: 3 })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): unknown options "adapter", "maxQueries"; the options are "adapters", "http", "maxQueriesPerScope", "nPlusOne", "nPlusOneThreshold", "allowlist"."`);
+    expect(optionError({ adapter: ['pg'] })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): unknown option "adapter"; the options are "adapters", "http", "maxQueriesPerScope", "nPlusOne", "nPlusOneThreshold", "allowlist", "allocations"."`);
+    expect(optionError({ adapter: ['pg'], maxQueries: 3 })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): unknown options "adapter", "maxQueries"; the options are "adapters", "http", "maxQueriesPerScope", "nPlusOne", "nPlusOneThreshold", "allowlist", "allocations"."`);
   });
 
   it('rejects a bad adapters option', () => {
     expect(optionError({ adapters: 'pg' })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): "adapters" must be 'auto' or a list such as ['pg']; received the string "pg"."`);
-    expect(optionError({ adapters: ['pg', 'mysql2'] })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): "adapters" lists the string "mysql2"; the adapters are 'pg', 'pglite'."`);
-    expect(optionError({ adapters: [42] })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): "adapters" lists number 42; the adapters are 'pg', 'pglite'."`);
+    expect(optionError({ adapters: ['pg', 'mysql'] })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): "adapters" lists the string "mysql"; the adapters are 'pg', 'pglite', 'knex', 'mysql2'."`);
+    expect(optionError({ adapters: [42] })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): "adapters" lists number 42; the adapters are 'pg', 'pglite', 'knex', 'mysql2'."`);
   });
 
   it('rejects a bad http option', () => {
@@ -88,5 +90,18 @@ describe('resolvePerfgateOptions', () => {
     expect(optionError({ allowlist: '' })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): "allowlist" must be a file path (relative paths start at the project root); received the string ""."`);
     expect(optionError({ allowlist: ['perfgate.allow.json'] })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): "allowlist" must be a file path (relative paths start at the project root); received an array of 1."`);
     expect(optionError({ allowlist: null })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): "allowlist" must be a file path (relative paths start at the project root); received null."`);
+  });
+
+  it('takes allocation defaults, with the floor in bytes or as a size', () => {
+    expect(resolvePerfgateOptions({ allocations: { tolerance: 0.25, floor: '1 KiB', reports: 'reports/perfgate' } }, WHERE).allocations).toEqual({ tolerance: 0.25, floorBytes: 1024, reports: 'reports/perfgate' });
+    expect(resolvePerfgateOptions({ allocations: { floor: 0 } }, WHERE).allocations).toEqual({ tolerance: 0.1, floorBytes: 0, reports: '.perfgate' });
+  });
+
+  it('rejects bad allocation options, naming them', () => {
+    expect(optionError({ allocations: 0.1 })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): "allocations" must be an object such as { tolerance: 0.1, floor: '64 B' }; received number 0.1."`);
+    expect(optionError({ allocations: { tolerence: 0.1 } })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): unknown option "allocations.tolerence"; the allocation options are "tolerance", "floor", "reports"."`);
+    expect(optionError({ allocations: { tolerance: '10%' } })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): "allocations.tolerance" must be a share, 0 or more (0.1 is 10%); received the string "10%"."`);
+    expect(optionError({ allocations: { floor: '64 bits' } })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): "allocations.floor" must be a number of bytes or a size such as '64 B'; received the string "64 bits"."`);
+    expect(optionError({ allocations: { reports: '' } })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): "allocations.reports" must be a folder path (relative paths start at the project root); received the string ""."`);
   });
 });

@@ -1,3 +1,5 @@
+import { bytesOf, type ByteSize } from '../allocations/byte-size.js';
+import { DEFAULT_ALLOCATION_FLOOR_BYTES, DEFAULT_ALLOCATION_TOLERANCE } from '../analysis/allocation-change.js';
 import { describe, PerfgateError } from '../errors.js';
 import { DEFAULT_N_PLUS_ONE_THRESHOLD } from '../analysis/n-plus-one.js';
 import { ALLOWLIST_FILE } from '../gate/allowlist.js';
@@ -5,7 +7,7 @@ import type { NPlusOneMode } from '../gate/n-plus-one-gate.js';
 import { DEFAULT_MAX_QUERIES_PER_SCOPE, getRuntime, type RuntimeSettings } from '../runtime.js';
 
 /** Drivers perfgate can instrument without the user writing code. */
-export const ADAPTER_NAMES = ['pg', 'pglite'] as const;
+export const ADAPTER_NAMES = ['pg', 'pglite', 'knex', 'mysql2'] as const;
 export type AdapterName = (typeof ADAPTER_NAMES)[number];
 
 /** Options of the vitest plugin and the jest preset: one schema for both runners. */
@@ -30,6 +32,26 @@ export interface PerfgateOptions {
   nPlusOneThreshold?: number;
   /** The allowlist of accepted N+1s, relative to the project root. Default `perfgate.allow.json`. */
   allowlist?: string;
+  /** Defaults of the allocation gates (`toAllocateAtMost`, `toMatchAllocationBaseline`). */
+  allocations?: AllocationDefaults;
+}
+
+/** The folder, at the project root, where failing allocation gates save their heap profiles. */
+export const ALLOCATION_REPORT_DIR = '.perfgate';
+
+export interface AllocationDefaults {
+  /** How far a figure may rise above its baseline, as a share. Default 0.1 (10%). */
+  tolerance?: number;
+  /** Changes smaller than this never count, so tiny figures do not flap: bytes or a size such as '64 B'. Default 64. */
+  floor?: ByteSize;
+  /** Where failing allocation gates save heap profiles, relative to the project root. Default `.perfgate`. */
+  reports?: string;
+}
+
+export interface ResolvedAllocationDefaults {
+  readonly tolerance: number;
+  readonly floorBytes: number;
+  readonly reports: string;
 }
 
 export interface ResolvedPerfgateOptions {
@@ -39,9 +61,11 @@ export interface ResolvedPerfgateOptions {
   readonly nPlusOne: NPlusOneMode;
   readonly nPlusOneThreshold: number;
   readonly allowlist: string;
+  readonly allocations: ResolvedAllocationDefaults;
 }
 
-const OPTION_NAMES = ['adapters', 'http', 'maxQueriesPerScope', 'nPlusOne', 'nPlusOneThreshold', 'allowlist'] as const;
+const OPTION_NAMES = ['adapters', 'http', 'maxQueriesPerScope', 'nPlusOne', 'nPlusOneThreshold', 'allowlist', 'allocations'] as const;
+const ALLOCATION_OPTION_NAMES = ['tolerance', 'floor', 'reports'] as const;
 const N_PLUS_ONE_MODES: readonly NPlusOneMode[] = ['fail', 'warn', 'off'];
 
 /** The one shape of every options error, from any source: `perfgate options (<where>): <detail>`. */
@@ -69,6 +93,7 @@ export function resolvePerfgateOptions(input: unknown, where: string): ResolvedP
     nPlusOne = 'fail',
     nPlusOneThreshold = DEFAULT_N_PLUS_ONE_THRESHOLD,
     allowlist = ALLOWLIST_FILE,
+    allocations,
   } = input as PerfgateOptions;
   if (adapters !== 'auto') {
     if (!Array.isArray(adapters)) throw optionError(where, `"adapters" must be 'auto' or a list such as ['pg']; received ${describe(adapters)}.`);
@@ -88,7 +113,36 @@ export function resolvePerfgateOptions(input: unknown, where: string): ResolvedP
   if (typeof allowlist !== 'string' || allowlist === '') {
     throw optionError(where, `"allowlist" must be a file path (relative paths start at the project root); received ${describe(allowlist)}.`);
   }
-  return { adapters: adapters === 'auto' ? 'auto' : [...adapters], http, maxQueriesPerScope, nPlusOne, nPlusOneThreshold, allowlist };
+  return {
+    adapters: adapters === 'auto' ? 'auto' : [...adapters],
+    http,
+    maxQueriesPerScope,
+    nPlusOne,
+    nPlusOneThreshold,
+    allowlist,
+    allocations: resolveAllocationOptions(allocations, where),
+  };
+}
+
+function resolveAllocationOptions(input: unknown, where: string): ResolvedAllocationDefaults {
+  if (input === undefined) input = {};
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw optionError(where, `"allocations" must be an object such as { tolerance: 0.1, floor: '64 B' }; received ${describe(input)}.`);
+  }
+  const unknown = Object.keys(input).filter((key) => !(ALLOCATION_OPTION_NAMES as readonly string[]).includes(key));
+  if (unknown.length > 0) {
+    throw optionError(where, `unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"allocations.${k}"`).join(', ')}; the allocation options are ${ALLOCATION_OPTION_NAMES.map((k) => `"${k}"`).join(', ')}.`);
+  }
+  const { tolerance = DEFAULT_ALLOCATION_TOLERANCE, floor = DEFAULT_ALLOCATION_FLOOR_BYTES, reports = ALLOCATION_REPORT_DIR } = input as AllocationDefaults;
+  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
+    throw optionError(where, `"allocations.tolerance" must be a share, 0 or more (0.1 is 10%); received ${describe(tolerance)}.`);
+  }
+  const floorBytes = bytesOf(floor);
+  if (floorBytes === undefined) throw optionError(where, `"allocations.floor" must be a number of bytes or a size such as '64 B'; received ${describe(floor)}.`);
+  if (typeof reports !== 'string' || reports === '') {
+    throw optionError(where, `"allocations.reports" must be a folder path (relative paths start at the project root); received ${describe(reports)}.`);
+  }
+  return { tolerance, floorBytes, reports };
 }
 
 /** Applies the options that tune the recorder, the same way under every runner. */

@@ -15,6 +15,16 @@ export async function specs(): Promise<void> {
   await expect(() => undefined).toHaveNoNPlusOne({ threshold: 2, duplicates: 'fail' });
   await expect(() => undefined).toIssueConstantQueries({ populate: async () => {}, scales: [2, 5] });
 
+  // Allocation gates: a budget in bytes or a size string, and a baseline.
+  await expect(() => new Array(10)).toAllocateAtMost('4 KiB');
+  await expect(async () => [1]).not.toAllocateAtMost(1024, { samples: 9, iterations: 1000 });
+  await expect(() => undefined).toMatchAllocationBaseline();
+  await expect(() => undefined).toMatchAllocationBaseline({ tolerance: 0.2, floor: '128 B', name: 'big order' });
+  // @ts-expect-error not a size: the units are B, kB, KiB, MB, MiB, GB, GiB
+  await expect(() => undefined).toAllocateAtMost('4 kilobytes');
+  // @ts-expect-error no such option
+  await expect(() => undefined).toMatchAllocationBaseline({ tolerence: 0.2 });
+
   // @ts-expect-error the budget is a number of queries
   await expect(() => undefined).toIssueAtMost('3');
   // @ts-expect-error no such statement kind

@@ -87,7 +87,7 @@ describe('bad options stop every test file, naming the option and where it was s
   test('globals.perfgate in jest.config.js', async () => {
     const { code, output } = await runJest(fixture('bad-options'), { vmModules: false });
     expect(code).toBe(1);
-    expect(output).toContain('perfgate options (globals.perfgate in jest.config.js): unknown option "adapter"; the options are "adapters", "http", "maxQueriesPerScope", "nPlusOne", "nPlusOneThreshold", "allowlist", "allocations".');
+    expect(output).toContain('perfgate options (globals.perfgate in jest.config.js): unknown option "adapter"; the options are "adapters", "http", "maxQueriesPerScope", "nPlusOne", "nPlusOneThreshold", "allowlist", "allocations", "bundles".');
   });
 
   test('perfgate.config.json', async () => {

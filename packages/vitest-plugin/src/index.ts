@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { configDefaults } from 'vitest/config';
 import { loadPerfgateConfigFile, resolvePerfgateOptions, type PerfgateOptions, type ResolvedPerfgateOptions } from '@perfgate/core';
 
 export {
@@ -43,17 +44,18 @@ export interface PerfgateRun {
 
 interface ConfigLike {
   readonly root?: string;
-  readonly test?: { readonly root?: string };
+  readonly test?: { readonly root?: string; readonly include?: readonly string[] };
 }
 
 /** A vite plugin; typed structurally so perfgate does not pin a vite version. */
 export interface PerfgateVitestPlugin {
   readonly name: 'perfgate:setup';
-  config(config: ConfigLike): Promise<{ test: { setupFiles: string[]; globalSetup: string[]; provide: { perfgate: PerfgateProvided } } }>;
+  config(config: ConfigLike): Promise<{ test: { setupFiles: string[]; globalSetup: string[]; include?: string[]; provide: { perfgate: PerfgateProvided } } }>;
 }
 
 const SETUP_FILE = fileURLToPath(new URL('./setup.js', import.meta.url));
 const GLOBAL_SETUP_FILE = fileURLToPath(new URL('./global-setup.js', import.meta.url));
+const BUNDLE_BUDGETS_FILE = fileURLToPath(new URL('./bundle-budgets.js', import.meta.url));
 
 /**
  * Adds perfgate to vitest: registers the matchers, instruments the drivers
@@ -75,7 +77,12 @@ export function perfgate(options?: PerfgateOptions): PerfgateVitestPlugin {
     async config(config) {
       const root = resolve(config.test?.root ?? config.root ?? process.cwd());
       const resolved = inline ?? (await optionsFromFile(root));
-      return { test: { setupFiles: [SETUP_FILE], globalSetup: [GLOBAL_SETUP_FILE], provide: { perfgate: { options: resolved, root } } } };
+      // The `bundles` table is checked by one generated test file, added to what the project includes
+      // (returned arrays are concatenated with the user's, so the defaults are spelled out only when they are in use).
+      const include = resolved.bundles.length === 0 ? undefined : [...(config.test?.include === undefined ? configDefaults.include : []), BUNDLE_BUDGETS_FILE];
+      return {
+        test: { setupFiles: [SETUP_FILE], globalSetup: [GLOBAL_SETUP_FILE], ...(include && { include }), provide: { perfgate: { options: resolved, root } } },
+      };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { configDefaults } from 'vitest/config';
 // The built package, as users get it: its setup file must exist beside it.
 import { perfgate } from '@perfgate/vitest';
 import { runVitest } from './support/run-vitest.js';
@@ -27,13 +28,25 @@ describe('perfgate() plugin object', () => {
         nPlusOneThreshold: 3,
         allowlist: 'perfgate.allow.json',
         allocations: { tolerance: 0.1, floorBytes: 64, reports: '.perfgate' },
+        bundles: [],
       },
     });
   });
 
+  test('adds one generated test file for the bundles table, keeping the project\'s own includes', async () => {
+    expect((await perfgate().config({ root: '/project' })).test.include).toBeUndefined();
+    const bundles = [{ name: 'orders page', path: 'src/orders.ts', limit: '50 kB' as const }];
+    const withDefaults = await perfgate({ bundles }).config({ root: '/project' });
+    expect(withDefaults.test.include).toEqual([...configDefaults.include, expect.stringMatching(/[\\/]dist[\\/]bundle-budgets\.js$/)]);
+    expect(existsSync(withDefaults.test.include!.at(-1)!)).toBe(true);
+    // vite concatenates the arrays a plugin returns with the user's: only the generated file is added then.
+    const withOwn = await perfgate({ bundles }).config({ root: '/project', test: { include: ['test/**/*.spec.ts'] } });
+    expect(withOwn.test.include).toEqual([withDefaults.test.include!.at(-1)]);
+  });
+
   test('rejects bad options when the config loads, naming the option', () => {
     expect(() => perfgate({ nPlusOnes: 'fail' } as never)).toThrowErrorMatchingInlineSnapshot(
-      `[PerfgateError: perfgate options (perfgate() in the vitest config): unknown option "nPlusOnes"; the options are "adapters", "http", "maxQueriesPerScope", "nPlusOne", "nPlusOneThreshold", "allowlist", "allocations".]`,
+      `[PerfgateError: perfgate options (perfgate() in the vitest config): unknown option "nPlusOnes"; the options are "adapters", "http", "maxQueriesPerScope", "nPlusOne", "nPlusOneThreshold", "allowlist", "allocations", "bundles".]`,
     );
     expect(() => perfgate({ adapters: ['prisma'] } as never)).toThrow(/"adapters" lists the string "prisma"; the adapters are 'pg', 'pglite', 'knex', 'mysql2'/);
     expect(() => perfgate({ nPlusOne: 'error' } as never)).toThrow(/"nPlusOne" must be one of 'fail', 'warn', 'off'; received the string "error"/);

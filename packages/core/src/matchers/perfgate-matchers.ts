@@ -3,7 +3,10 @@ import type { MeasureOptions } from './allocation-matcher.js';
 import type { QueryBudgetOptions } from './query-budget-matcher.js';
 import type { NPlusOneOptions } from './to-have-no-n-plus-one.js';
 import type { ConstantQueriesOptions } from './to-issue-constant-queries.js';
+import type { BundleSizeOptions } from '../bundle/measure-bundle.js';
+import type { LatencyBudget } from '../load/load-budget.js';
 import type { AllocationBaselineOptions } from './to-match-allocation-baseline.js';
+import type { LoadTargetOptions } from './to-serve-within.js';
 
 /**
  * Every perfgate matcher, for the per-runner type augmentations
@@ -83,4 +86,33 @@ export interface PerfgateMatchers {
    * await expect(() => serialize(bigOrder)).toMatchAllocationBaseline({ name: 'big order', tolerance: 0.05 });
    */
   toMatchAllocationBaseline(options?: AllocationBaselineOptions): Promise<void>;
+
+  /**
+   * Fails when a file is over `budget` compressed (brotli by default; 'gzip'
+   * or 'raw' by option). Receives an entry file, which esbuild bundles and
+   * minifies in memory, a list of entries, or a glob of built files measured
+   * as they are. The message names each file over budget, by how much, and
+   * the input modules that take the most room.
+   *
+   * @example
+   * await expect('src/routes/orders.ts').toHaveBundleSizeAtMost('50 kB');
+   *
+   * @example
+   * await expect('dist/assets/*.js').toHaveBundleSizeAtMost('120 kB', { compression: 'gzip' });
+   */
+  toHaveBundleSizeAtMost(budget: ByteSize, options?: BundleSizeOptions): Promise<void>;
+
+  /**
+   * Serves the received app on a loopback port (or takes an unsent supertest
+   * request), drives it with autocannon and fails when p99 (or p50, or the
+   * error rate) is over budget. Durations need their unit. Bounded (30 s,
+   * 100,000 requests); the message says how many queries each request sent.
+   *
+   * @example
+   * await expect(request(app).get('/orders')).toServeWithin({ p99: '50 ms', connections: 10, requests: 1000 });
+   *
+   * @example
+   * await expect(app).toServeWithin({ p99: '80 ms', p50: '20 ms', errorRate: '1%', duration: '3 s' }, { request: { path: '/orders' } });
+   */
+  toServeWithin(budget: LatencyBudget, options?: LoadTargetOptions): Promise<void>;
 }

@@ -29,6 +29,7 @@ describe('resolvePerfgateOptions', () => {
       nPlusOneThreshold: DEFAULT_N_PLUS_ONE_THRESHOLD,
       allowlist: ALLOWLIST_FILE,
       allocations: { tolerance: DEFAULT_ALLOCATION_TOLERANCE, floorBytes: DEFAULT_ALLOCATION_FLOOR_BYTES, reports: ALLOCATION_REPORT_DIR },
+      bundles: [],
     };
     expect(defaults).toMatchObject({ nPlusOneThreshold: 3, allowlist: 'perfgate.allow.json', allocations: { tolerance: 0.1, floorBytes: 64, reports: '.perfgate' } });
     expect(resolvePerfgateOptions(undefined, WHERE)).toEqual(defaults);
@@ -40,7 +41,7 @@ describe('resolvePerfgateOptions', () => {
     const adapters = ['pg', 'pglite', 'knex', 'mysql2'] as const;
     const given = { adapters, http: false, maxQueriesPerScope: 50, nPlusOne: 'warn', nPlusOneThreshold: 2, allowlist: 'config/perfgate.allow.json' } as const;
     const resolved = resolvePerfgateOptions(given, WHERE);
-    expect(resolved).toEqual({ ...given, adapters: ['pg', 'pglite', 'knex', 'mysql2'], allocations: { tolerance: 0.1, floorBytes: 64, reports: '.perfgate' } });
+    expect(resolved).toEqual({ ...given, adapters: ['pg', 'pglite', 'knex', 'mysql2'], allocations: { tolerance: 0.1, floorBytes: 64, reports: '.perfgate' }, bundles: [] });
     expect(resolved.adapters).not.toBe(adapters);
     expect(resolvePerfgateOptions({ adapters: [] }, WHERE).adapters).toEqual([]);
     expect(resolvePerfgateOptions({ nPlusOne: 'off' }, WHERE).nPlusOne).toBe('off');
@@ -53,8 +54,8 @@ describe('resolvePerfgateOptions', () => {
   });
 
   it('rejects unknown option names, naming them and the known ones', () => {
-    expect(optionError({ adapter: ['pg'] })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): unknown option "adapter"; the options are "adapters", "http", "maxQueriesPerScope", "nPlusOne", "nPlusOneThreshold", "allowlist", "allocations"."`);
-    expect(optionError({ adapter: ['pg'], maxQueries: 3 })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): unknown options "adapter", "maxQueries"; the options are "adapters", "http", "maxQueriesPerScope", "nPlusOne", "nPlusOneThreshold", "allowlist", "allocations"."`);
+    expect(optionError({ adapter: ['pg'] })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): unknown option "adapter"; the options are "adapters", "http", "maxQueriesPerScope", "nPlusOne", "nPlusOneThreshold", "allowlist", "allocations", "bundles"."`);
+    expect(optionError({ adapter: ['pg'], maxQueries: 3 })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): unknown options "adapter", "maxQueries"; the options are "adapters", "http", "maxQueriesPerScope", "nPlusOne", "nPlusOneThreshold", "allowlist", "allocations", "bundles"."`);
   });
 
   it('rejects a bad adapters option', () => {
@@ -103,5 +104,30 @@ describe('resolvePerfgateOptions', () => {
     expect(optionError({ allocations: { tolerance: '10%' } })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): "allocations.tolerance" must be a share, 0 or more (0.1 is 10%); received the string "10%"."`);
     expect(optionError({ allocations: { floor: '64 bits' } })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): "allocations.floor" must be a number of bytes or a size such as '64 B'; received the string "64 bits"."`);
     expect(optionError({ allocations: { reports: '' } })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): "allocations.reports" must be a folder path (relative paths start at the project root); received the string ""."`);
+  });
+});
+
+describe('the bundles option', () => {
+  const bundleError = (bundles: unknown) => {
+    try {
+      resolvePerfgateOptions({ bundles }, WHERE);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error('expected the bundles option to be refused');
+  };
+
+  it('keeps a valid table', () => {
+    const bundles = [{ name: 'orders page', path: 'src/orders.ts', limit: '50 kB' }, { name: 'routes', path: ['dist/a.js', 'dist/*.js'], limit: 2048, compression: 'gzip', bundle: false, esbuild: { platform: 'node' } }];
+    expect(resolvePerfgateOptions({ bundles }, WHERE).bundles).toEqual(bundles);
+  });
+
+  it('names the row and the key at fault', () => {
+    expect(bundleError({ name: 'x' })).toMatch(/"bundles" must be a list such as/);
+    expect(bundleError([{ name: 'a', path: 'a.js', limit: '50' }])).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): "bundles[0].limit": the string "50" has no unit; write '50 kB' (1 kB = 1,000 B), '48 KiB' (1,024 B) or '512 B', or pass a number of bytes."`);
+    expect(bundleError([{ name: 'a', path: 'a.js', limit: '5 kB', compression: 'zstd' }])).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): "bundles[0].compression" must be one of 'brotli', 'gzip', 'raw'; received the string "zstd"."`);
+    expect(bundleError([{ name: 'a', path: 'a.js', limit: '5 kB' }, { name: 'a', path: 'b.js', limit: '5 kB' }])).toContain('"bundles[1].name" repeats "a"');
+    expect(bundleError([{ name: 'a', path: [], limit: '5 kB' }])).toContain('"bundles[0].path" must be a file path');
+    expect(bundleError([{ name: 'a', path: 'a.js', limit: '5 kB', budget: 1 }])).toContain('"bundles[0]" has unknown key "budget"');
   });
 });

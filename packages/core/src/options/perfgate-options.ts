@@ -1,5 +1,6 @@
 import { bytesOf, type ByteSize } from '../allocations/byte-size.js';
 import { DEFAULT_ALLOCATION_FLOOR_BYTES, DEFAULT_ALLOCATION_TOLERANCE } from '../analysis/allocation-change.js';
+import { resolveBundleTable, type BundleBudgetEntry } from '../bundle/bundle-table.js';
 import { describe, PerfgateError } from '../errors.js';
 import { DEFAULT_N_PLUS_ONE_THRESHOLD } from '../analysis/n-plus-one.js';
 import { ALLOWLIST_FILE } from '../gate/allowlist.js';
@@ -34,6 +35,8 @@ export interface PerfgateOptions {
   allowlist?: string;
   /** Defaults of the allocation gates (`toAllocateAtMost`, `toMatchAllocationBaseline`). */
   allocations?: AllocationDefaults;
+  /** Bundle budgets, one per route chunk, checked by one generated test (vitest): `[{ name, path, limit: '50 kB' }]`. */
+  bundles?: readonly BundleBudgetEntry[];
 }
 
 /** The folder, at the project root, where failing allocation gates save their heap profiles. */
@@ -62,9 +65,10 @@ export interface ResolvedPerfgateOptions {
   readonly nPlusOneThreshold: number;
   readonly allowlist: string;
   readonly allocations: ResolvedAllocationDefaults;
+  readonly bundles: readonly BundleBudgetEntry[];
 }
 
-const OPTION_NAMES = ['adapters', 'http', 'maxQueriesPerScope', 'nPlusOne', 'nPlusOneThreshold', 'allowlist', 'allocations'] as const;
+const OPTION_NAMES = ['adapters', 'http', 'maxQueriesPerScope', 'nPlusOne', 'nPlusOneThreshold', 'allowlist', 'allocations', 'bundles'] as const;
 const ALLOCATION_OPTION_NAMES = ['tolerance', 'floor', 'reports'] as const;
 const N_PLUS_ONE_MODES: readonly NPlusOneMode[] = ['fail', 'warn', 'off'];
 
@@ -94,6 +98,7 @@ export function resolvePerfgateOptions(input: unknown, where: string): ResolvedP
     nPlusOneThreshold = DEFAULT_N_PLUS_ONE_THRESHOLD,
     allowlist = ALLOWLIST_FILE,
     allocations,
+    bundles,
   } = input as PerfgateOptions;
   if (adapters !== 'auto') {
     if (!Array.isArray(adapters)) throw optionError(where, `"adapters" must be 'auto' or a list such as ['pg']; received ${describe(adapters)}.`);
@@ -121,6 +126,7 @@ export function resolvePerfgateOptions(input: unknown, where: string): ResolvedP
     nPlusOneThreshold,
     allowlist,
     allocations: resolveAllocationOptions(allocations, where),
+    bundles: resolveBundleTable(bundles, (detail) => optionError(where, detail)),
   };
 }
 

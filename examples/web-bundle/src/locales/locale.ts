@@ -1,0 +1,6 @@
+export interface Locale {
+  readonly code: string;
+  readonly months: readonly string[];
+  readonly days: readonly string[];
+  readonly relative: readonly string[];
+}

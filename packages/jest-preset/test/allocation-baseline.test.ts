@@ -69,7 +69,7 @@ describe('toMatchAllocationBaseline under jest (worker processes, CommonJS)', ()
     await store(16_000);
     const { code, output } = await jest();
     expect(code).toBe(0);
-    expect(output).toContain('perfgate: 1 allocation baseline improved beyond the tolerance; tighten it with the update flag (jest -u):');
+    expect(output).toContain('perfgate: 1 baseline improved beyond the tolerance; tighten it with the update flag (jest -u):');
     expect(output).toContain(`  ↓ ${BASELINE} › ${KEY} (${RUNTIME}): 16,000 B (15.6 KiB) → 8,`);
     expect(await stored()).toBe(16_000);
   });

@@ -13,6 +13,14 @@ export const BASELINE_DIR = '__perfgate__';
 export interface BaselineFile {
   readonly version: 1;
   readonly bytesPerOp: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Load-test baselines (`toMatchLatencyBaseline`), by machine then test; only in files that have some. */
+  readonly latency?: Readonly<Record<string, Readonly<Record<string, LatencyBaseline>>>>;
+}
+
+/** One latency baseline: the p99 of each round of the scenario, in ms, and the queries each request sent. */
+export interface LatencyBaseline {
+  readonly p99Ms: readonly number[];
+  readonly queriesPerRequest?: number;
 }
 
 export const EMPTY_BASELINES: BaselineFile = { version: 1, bytesPerOp: {} };
@@ -51,7 +59,19 @@ export function parseBaselines(text: string, path: string): BaselineFile {
       }
     }
   }
-  return { version: 1, bytesPerOp: bytesPerOp as BaselineFile['bytesPerOp'] };
+  const { latency } = data;
+  if (latency === undefined) return { version: 1, bytesPerOp: bytesPerOp as BaselineFile['bytesPerOp'] };
+  if (!isRecord(latency)) throw corrupt(path, `"latency" must be an object of machines, found ${describe(latency)}`);
+  for (const [machine, tests] of Object.entries(latency)) {
+    if (!isRecord(tests)) throw corrupt(path, `"latency"."${machine}" must be an object of test names, found ${describe(tests)}`);
+    for (const [test, entry] of Object.entries(tests)) {
+      const rounds = isRecord(entry) ? entry.p99Ms : undefined;
+      if (!Array.isArray(rounds) || rounds.length === 0 || !rounds.every((ms) => typeof ms === 'number' && Number.isFinite(ms) && ms >= 0)) {
+        throw corrupt(path, `"latency"."${machine}"."${test}".p99Ms must be a list of milliseconds; found ${describe(rounds)}`);
+      }
+    }
+  }
+  return { version: 1, bytesPerOp: bytesPerOp as BaselineFile['bytesPerOp'], latency: latency as unknown as BaselineFile['latency'] };
 }
 
 /** Reads a baseline file; a missing one is empty, a corrupt one an error (the file is never rewritten then). */
@@ -81,12 +101,25 @@ export function serializeBaselines(file: BaselineFile): string {
       .sort(byKey)
       .map(([runtime, tests]) => [runtime, Object.fromEntries(Object.entries(tests).sort(byKey).map(([test, bytes]) => [test, roundBytes(bytes)]))]),
   );
-  return `${JSON.stringify({ version: 1, bytesPerOp }, null, 2)}\n`;
+  const latency =
+    file.latency === undefined
+      ? undefined
+      : Object.fromEntries(Object.entries(file.latency).sort(byKey).map(([machine, tests]) => [machine, Object.fromEntries(Object.entries(tests).sort(byKey))]));
+  // Each round list on one line: a moved baseline is a one-line diff.
+  const text = JSON.stringify({ version: 1, bytesPerOp, ...(latency && { latency }) }, null, 2).replace(/\[\s+([\d.,\s]+?)\s+\]/g, (_m, list: string) => `[${list.split(/,\s*/).join(', ')}]`);
+  return `${text}\n`;
 }
 
-/** The file with `figures` (runtime → test → bytes) set over what it held. */
-export function withBaselines(file: BaselineFile, figures: ReadonlyArray<{ readonly runtime: string; readonly test: string; readonly bytesPerOp: number }>): BaselineFile {
+/** The file with `figures` (runtime → test → bytes, or a latency baseline) set over what it held. */
+export function withBaselines(
+  file: BaselineFile,
+  figures: ReadonlyArray<{ readonly runtime: string; readonly test: string; readonly bytesPerOp: number; readonly latency?: LatencyBaseline | undefined }>,
+): BaselineFile {
   const bytesPerOp: Record<string, Record<string, number>> = Object.fromEntries(Object.entries(file.bytesPerOp).map(([runtime, tests]) => [runtime, { ...tests }]));
-  for (const { runtime, test, bytesPerOp: bytes } of figures) (bytesPerOp[runtime] ??= {})[test] = roundBytes(bytes);
-  return { version: 1, bytesPerOp };
+  let latency: Record<string, Record<string, LatencyBaseline>> | undefined = file.latency && Object.fromEntries(Object.entries(file.latency).map(([machine, tests]) => [machine, { ...tests }]));
+  for (const { runtime, test, bytesPerOp: bytes, latency: entry } of figures) {
+    if (entry === undefined) (bytesPerOp[runtime] ??= {})[test] = roundBytes(bytes);
+    else ((latency ??= {})[runtime] ??= {})[test] = entry;
+  }
+  return { version: 1, bytesPerOp, ...(latency && { latency }) };
 }

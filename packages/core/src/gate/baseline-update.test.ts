@@ -57,7 +57,7 @@ describe('finishBaselineRun', () => {
     const { lines, writeFile } = finish({ [LOGGER]: stored }, [entry(LOGGER, 'logger formats a line', 400, 'improved', 1_000)]);
     expect(writeFile).not.toHaveBeenCalled();
     expect(lines.join('\n')).toMatchInlineSnapshot(`
-      "perfgate: 1 allocation baseline improved beyond the tolerance; tighten it with the update flag (vitest -u):
+      "perfgate: 1 baseline improved beyond the tolerance; tighten it with the update flag (vitest -u):
         ↓ test/__perfgate__/logger.spec.ts.json › logger formats a line (node20-x64): 1,000 B → 400 B per call (−60.0%)"
     `);
   });

@@ -1,5 +1,6 @@
 import { dirname, relative, sep } from 'node:path';
 import { formatBytes } from '../allocations/byte-size.js';
+import { formatDuration } from '../load/duration.js';
 import { readBaselines, serializeBaselines, withBaselines } from './allocation-baselines.js';
 import type { BaselineEntry, BaselineReport } from './baseline-session.js';
 
@@ -22,6 +23,13 @@ export interface BaselineUpdate {
   /** Files that could not be updated (corrupt): the run must fail. */
   readonly errors: readonly string[];
 }
+
+/** A figure as the summary prints it: bytes per call, or a latency baseline's median p99 and rounds. */
+function figure(entry: BaselineEntry, value: number): string {
+  return entry.latency === undefined ? `${formatBytes(value)} per call` : `p99 median ${formatDuration(value)}`;
+}
+
+const rounds = (entry: BaselineEntry) => (entry.latency === undefined ? '' : ` (rounds ${entry.latency.p99Ms.join(', ')} ms)`);
 
 const percent = (from: number, to: number) => (from === 0 ? '' : ` (${to >= from ? '+' : '−'}${Math.abs(((to - from) / from) * 100).toFixed(1)}%)`);
 
@@ -53,16 +61,18 @@ export function finishBaselineRun(options: BaselineUpdateOptions): BaselineUpdat
     const text = serializeBaselines(withBaselines(existing, written));
     options.makeDirectory(dirname(file));
     options.writeFile(file, text);
-    lines.push(`perfgate: wrote ${written.length} allocation baseline${written.length === 1 ? '' : 's'} to ${show(file)}:`);
+    const kind = written.every((entry) => entry.latency !== undefined) ? 'latency' : written.every((entry) => entry.latency === undefined) ? 'allocation' : 'allocation and latency';
+    lines.push(`perfgate: wrote ${written.length} ${kind} baseline${written.length === 1 ? '' : 's'} to ${show(file)}:`);
     for (const entry of written) {
-      const was = entry.baseline === undefined ? '' : `${formatBytes(entry.baseline)} → `;
-      lines.push(`  ${entry.change === 'new' ? '+' : '~'} ${entry.test} (${entry.runtime}): ${was}${formatBytes(entry.bytesPerOp)} per call${entry.baseline === undefined ? '' : percent(entry.baseline, entry.bytesPerOp)}`);
+      const was = entry.baseline === undefined ? '' : `${entry.latency === undefined ? formatBytes(entry.baseline) : formatDuration(entry.baseline)} → `;
+      lines.push(`  ${entry.change === 'new' ? '+' : '~'} ${entry.test} (${entry.runtime}): ${was}${figure(entry, entry.bytesPerOp)}${entry.baseline === undefined ? '' : percent(entry.baseline, entry.bytesPerOp)}${rounds(entry)}`);
     }
   }
   if (improved.length > 0) {
-    lines.push(`perfgate: ${improved.length} allocation baseline${improved.length === 1 ? '' : 's'} improved beyond the tolerance; tighten ${improved.length === 1 ? 'it' : 'them'} with the update flag (${options.updateCommand}):`);
+    lines.push(`perfgate: ${improved.length} baseline${improved.length === 1 ? '' : 's'} improved beyond the tolerance; tighten ${improved.length === 1 ? 'it' : 'them'} with the update flag (${options.updateCommand}):`);
     for (const entry of improved) {
-      lines.push(`  ↓ ${show(entry.file)} › ${entry.test} (${entry.runtime}): ${formatBytes(entry.baseline ?? 0)} → ${formatBytes(entry.bytesPerOp)} per call${percent(entry.baseline ?? 0, entry.bytesPerOp)}`);
+      const was = entry.latency === undefined ? formatBytes(entry.baseline ?? 0) : formatDuration(entry.baseline ?? 0);
+      lines.push(`  ↓ ${show(entry.file)} › ${entry.test} (${entry.runtime}): ${was} → ${figure(entry, entry.bytesPerOp)}${percent(entry.baseline ?? 0, entry.bytesPerOp)}`);
     }
   }
   return { lines, errors };

@@ -6,9 +6,10 @@ import { toIssueConstantQueries } from './to-issue-constant-queries.js';
 import { toHaveBundleSizeAtMost } from './to-have-bundle-size-at-most.js';
 import { toIssueExactly } from './to-issue-exactly.js';
 import { toMatchAllocationBaseline } from './to-match-allocation-baseline.js';
+import { toMatchLatencyBaseline } from './to-match-latency-baseline.js';
 import { toServeWithin } from './to-serve-within.js';
 
-export { toAllocateAtMost, toHaveBundleSizeAtMost, toHaveNoNPlusOne, toIssueAtMost, toIssueConstantQueries, toIssueExactly, toMatchAllocationBaseline, toServeWithin };
+export { toAllocateAtMost, toHaveBundleSizeAtMost, toHaveNoNPlusOne, toIssueAtMost, toIssueConstantQueries, toIssueExactly, toMatchAllocationBaseline, toMatchLatencyBaseline, toServeWithin };
 export type { NPlusOneOptions } from './to-have-no-n-plus-one.js';
 export type { ConstantQueriesOptions } from './to-issue-constant-queries.js';
 export type { MatcherContext, MatcherResult } from './matcher-context.js';
@@ -21,5 +22,6 @@ export type { BundleSizeOptions } from '../bundle/measure-bundle.js';
 export type { LatencyBudget, LoadOptions } from '../load/load-budget.js';
 export type { LoadRequest } from '../load/serve-target.js';
 export type { LoadTargetOptions } from './to-serve-within.js';
+export type { LatencyBaselineOptions } from './to-match-latency-baseline.js';
 
-export const perfgateMatchers = { toIssueAtMost, toIssueExactly, toHaveNoNPlusOne, toIssueConstantQueries, toAllocateAtMost, toMatchAllocationBaseline, toHaveBundleSizeAtMost, toServeWithin } as const;
+export const perfgateMatchers = { toIssueAtMost, toIssueExactly, toHaveNoNPlusOne, toIssueConstantQueries, toAllocateAtMost, toMatchAllocationBaseline, toHaveBundleSizeAtMost, toServeWithin, toMatchLatencyBaseline } as const;

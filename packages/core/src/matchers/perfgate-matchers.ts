@@ -6,6 +6,7 @@ import type { ConstantQueriesOptions } from './to-issue-constant-queries.js';
 import type { BundleSizeOptions } from '../bundle/measure-bundle.js';
 import type { LatencyBudget } from '../load/load-budget.js';
 import type { AllocationBaselineOptions } from './to-match-allocation-baseline.js';
+import type { LatencyBaselineOptions } from './to-match-latency-baseline.js';
 import type { LoadTargetOptions } from './to-serve-within.js';
 
 /**
@@ -115,4 +116,17 @@ export interface PerfgateMatchers {
    * await expect(app).toServeWithin({ p99: '80 ms', p50: '20 ms', errorRate: '1%', duration: '3 s' }, { request: { path: '/orders' } });
    */
   toServeWithin(budget: LatencyBudget, options?: LoadTargetOptions): Promise<void>;
+
+  /**
+   * Runs the same load scenario several rounds (5) and compares each round's
+   * p99 with the rounds stored for this test in `__perfgate__/<spec>.json`,
+   * per machine. Fails only when the median p99 rose beyond the tolerance
+   * (25%) and floor (2 ms) AND a one-sided exact Mann–Whitney U test on the
+   * rounds gives p ≤ 0.01; the message prints both. Written like the
+   * allocation baselines: new ones at the end of the run, never under CI=true.
+   *
+   * @example
+   * await expect(request(app).get('/orders')).toMatchLatencyBaseline({ requests: 300, connections: 8 });
+   */
+  toMatchLatencyBaseline(options?: LatencyBaselineOptions, target?: LoadTargetOptions): Promise<void>;
 }

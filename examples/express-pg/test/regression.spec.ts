@@ -36,6 +36,7 @@ test('the query budget catches the N+1 regression and names the repeated stateme
 
     Statement shapes, most frequent first:
       5 × SELECT order_id, sku, quantity FROM order_items WHERE order_id = ? ORDER BY id
+          from src/orders.ts:24:38 (listOrdersOneByOne)
       1 × SELECT id, customer_id FROM orders ORDER BY id"
   `);
 });

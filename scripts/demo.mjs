@@ -57,6 +57,32 @@ const scenarios = [
       { name: 'allocation baseline (toMatchAllocationBaseline)', caughtBy: [/per call, \+[\d,.]+ B \(\+[\d.]+%\) against the baseline/, /Heap profile:\n +\.perfgate\/logger\.spec\.ts\/[\w-]+\.heapprofile/] },
     ],
   },
+  {
+    example: 'web-bundle',
+    env: { PERFGATE_DEMO_BUNDLE: 'all-locales' },
+    regression: 'the orders page’s date formatter imports the whole locale table: every locale ships to the browser',
+    fix: 'the date formatter imports the one locale the page uses',
+    gates: [
+      {
+        name: 'bundle-size budget (toHaveBundleSizeAtMost), naming the locales',
+        caughtBy: [/test\/bundle\.spec\.ts > the orders page ships one locale[^\n]*\nError: expect\(entry\)\.toHaveBundleSizeAtMost/, /src\/orders-page\.ts: [\d,]+ B .* brotli, [\d,]+ B .* over/, /src\/locales\/ in all: \d+ modules/],
+      },
+      { name: 'bundles table in vitest.config.ts (no spec)', caughtBy: [/perfgate bundle budgets > bundle orders page\nError: expect\(entry\)\.toHaveBundleSizeAtMost\('2 kB'\)/] },
+    ],
+  },
+  {
+    example: 'load-api',
+    env: { PERFGATE_DEMO_PRICES: 'one-by-one' },
+    regression: 'GET /products loads each product’s current price with its own query (N+1: 61 queries per request)',
+    fix: 'GET /products loads the products and their current prices with one JOIN',
+    gates: [
+      {
+        name: 'load gate (toServeWithin), with the queries per request',
+        caughtBy: [/Received: p99 [\d,.]+ ms, p50 [\d,.]+ ms, .*: (?:p99|p50) [\d,.]+ ms over/, /Queries: +61 per request; N\+1 in 1 statement/, /N\+1 in the heaviest request:\n +60 × SELECT amount_cents FROM prices/],
+      },
+      { name: 'query-count gate (toIssueAtMost)', caughtBy: [/Received: 61 queries, 59 over budget/] },
+    ],
+  },
 ];
 
 const tty = process.stdout.isTTY;

@@ -62,7 +62,11 @@ function loadAutocannon(where: string, root: string): Autocannon {
 /** One request before the load: an app that cannot answer it fails with its own error, not a wall of 500s. */
 async function warmUp(where: string, target: LoadTarget): Promise<void> {
   const status = await new Promise<number>((resolve, reject) => {
-    const req = http.request(target.url, { method: target.method, headers: target.headers }, (res) => {
+    // A trace-id of its own, exempt from the N+1 gate: the load matcher reports the run's queries itself.
+    const traceId = newTraceId();
+    exemptFromGate(traceId);
+    const headers = { ...target.headers, traceparent: formatTraceparent(traceId) };
+    const req = http.request(target.url, { method: target.method, headers }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
     });

@@ -1,6 +1,7 @@
 import { collectGarbage } from './collect-garbage.js';
 import { asyncLoop, isThenable, syncLoop, type MeasuredLoop } from './measured-loop.js';
 import { keep } from './run-calls.js';
+import { median } from '../analysis/median.js';
 
 /** Samples taken by default; the median is reported. */
 export const ALLOCATION_SAMPLES = 7;
@@ -47,12 +48,6 @@ export interface AllocationMeasurement {
   readonly overheadBytes: number;
   /** How the bytes were counted: the used-heap delta plus what each collection freed, from `v8.GCProfiler`. */
   readonly method: 'v8.GCProfiler';
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function stable(previous: number | undefined, current: number): boolean {

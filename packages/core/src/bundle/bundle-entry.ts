@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { perfgateError } from '../errors.js';
+import { requirePeer } from '../options/require-peer.js';
 
 /** One input module's share of a bundle, in minified bytes. */
 export interface BundleInput {
@@ -23,16 +23,10 @@ interface EsbuildLike {
   }>;
 }
 
-/** esbuild from the user's project (an optional peer dependency), so its version is theirs; else the one beside perfgate. */
 function loadEsbuild(where: string, root: string): EsbuildLike {
-  for (const from of [join(root, 'package.json'), import.meta.url]) {
-    try {
-      return createRequire(from)('esbuild') as EsbuildLike;
-    } catch {
-      // try the next place
-    }
-  }
-  throw perfgateError('ESBUILD_MISSING', [where, root]);
+  const esbuild = requirePeer<EsbuildLike>('esbuild', root);
+  if (esbuild === undefined) throw perfgateError('ESBUILD_MISSING', [where, root]);
+  return esbuild;
 }
 
 /**

@@ -1,4 +1,7 @@
+import { median } from '../analysis/median.js';
 import { mannWhitneyGreater } from './mann-whitney.js';
+
+export { median };
 
 /** How far the median p99 may rise, as a share of the baseline's: 25%. */
 export const DEFAULT_LATENCY_TOLERANCE = 0.25;
@@ -27,11 +30,6 @@ export interface LatencyComparison {
   readonly pLower: number;
 }
 
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 /**
  * A regression needs both: the median p99 rose by more than the tolerance

@@ -1,7 +1,6 @@
 import http from 'node:http';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { perfgateError } from '../errors.js';
+import { requirePeer } from '../options/require-peer.js';
 import { exemptFromGate } from '../gate/n-plus-one-gate.js';
 import { takeScopes } from '../scope/scope-registry.js';
 import type { Scope } from '../scope/scope.js';
@@ -47,16 +46,10 @@ interface AutocannonResult {
 }
 type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
 
-/** autocannon from the user's project (an optional peer dependency), else the one beside perfgate. */
 function loadAutocannon(where: string, root: string): Autocannon {
-  for (const from of [join(root, 'package.json'), import.meta.url]) {
-    try {
-      return createRequire(from)('autocannon') as Autocannon;
-    } catch {
-      // try the next place
-    }
-  }
-  throw perfgateError('AUTOCANNON_MISSING', [where, root]);
+  const autocannon = requirePeer<Autocannon>('autocannon', root);
+  if (autocannon === undefined) throw perfgateError('AUTOCANNON_MISSING', [where, root]);
+  return autocannon;
 }
 
 /** One request before the load: an app that cannot answer it fails with its own error, not a wall of 500s. */

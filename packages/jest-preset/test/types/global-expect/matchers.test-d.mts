@@ -21,6 +21,16 @@ export async function specs(): Promise<void> {
   // @ts-expect-error no such option
   await expect(() => undefined).toMatchAllocationBaseline({ tolerence: 0.2 });
 
+  // Bundle and load gates: sizes and durations with their units.
+  await expect('src/routes/orders.ts').toHaveBundleSizeAtMost('50 kB', { compression: 'gzip' });
+  await expect(['dist/*.js']).not.toHaveBundleSizeAtMost(1024, { bundle: false });
+  await expect(() => undefined).toServeWithin({ p99: '50 ms', p50: '10 ms', errorRate: '1%', connections: 4, requests: 200 }, { request: { path: '/orders' } });
+  await expect(() => undefined).toMatchLatencyBaseline({ tolerance: 0.3, rounds: 5, duration: '2 s' });
+  // @ts-expect-error no such compression
+  await expect('src/a.ts').toHaveBundleSizeAtMost('50 kB', { compression: 'zstd' });
+  // @ts-expect-error a duration needs its unit
+  await expect(() => undefined).toServeWithin({ p99: 50 });
+
   // @ts-expect-error the budget is a number of queries
   await expect(() => undefined).toIssueAtMost('3');
   // @ts-expect-error no such option

@@ -117,8 +117,13 @@ export function runAsOuterLayer<T>(record: QueryRecord | undefined, fn: () => T)
 
 /**
  * Calls a driver method for a recorded query and finishes the record when it
- * throws or its returned promise settles. The caller gets the driver's own
- * return value (the same promise object) and its own synchronous error.
+ * throws or its returned promise settles. The caller gets its own synchronous
+ * error, a non-promise result as is, and for a promise one derived from the
+ * driver's (`.then` of it, so of its class): it settles with the same value or
+ * the same error object, and is unhandled exactly when the caller leaves it
+ * unhandled. Handing back the driver's own promise after attaching handlers
+ * to it would mark it handled, and an unawaited failing query would no longer
+ * raise the runner's "Unhandled Rejection".
  */
 export function callRecorded<T>(record: QueryRecord, call: () => T): T {
   let result: T;
@@ -128,13 +133,17 @@ export function callRecorded<T>(record: QueryRecord, call: () => T): T {
     finishQuery(record, error);
     throw error;
   }
-  if (typeof result === 'object' && result !== null && typeof (result as { then?: unknown }).then === 'function') {
-    (result as unknown as PromiseLike<unknown>).then(
-      () => finishQuery(record),
-      (error: unknown) => finishQuery(record, error),
-    );
-  }
-  return result;
+  if (typeof result !== 'object' || result === null || typeof (result as { then?: unknown }).then !== 'function') return result;
+  return (result as unknown as PromiseLike<unknown>).then(
+    (value) => {
+      finishQuery(record);
+      return value;
+    },
+    (error: unknown) => {
+      finishQuery(record, error);
+      throw error;
+    },
+  ) as T;
 }
 
 /** Marks a query answered (or failed) and stores its duration. */

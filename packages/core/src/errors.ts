@@ -15,6 +15,9 @@ export const ERROR_MESSAGES = {
   INVALID_TRACEPARENT: (matcher: string, request: string, header: string) =>
     `${matcher}: ${request} has the traceparent header ${JSON.stringify(header)}, which is not a W3C traceparent ` +
     '(00-<32 lowercase hex>-<16 lowercase hex>-<2 hex>); the server would ignore it, so its scope could not be found. Fix it or let perfgate set one.',
+  TRACEPARENT_IN_FLIGHT: (matcher: string, request: string, header: string) =>
+    `${matcher}: ${request} has the traceparent header ${JSON.stringify(header)}, which another request still in flight carries too; ` +
+    'the server cannot tell their scopes apart. Give each request its own parent-id (the third field: 16 lowercase hex), or let perfgate set the header.',
   CORRUPT_FILE: (detail: string) => detail,
   N_PLUS_ONE: (detail: string) => detail,
   ALREADY_PATCHED: (what: string) =>

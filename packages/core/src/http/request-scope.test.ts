@@ -30,11 +30,11 @@ describe('requestPath', () => {
 });
 
 describe('openRequestScope', () => {
-  it('opens one scope per request, named after method and path, and remembers it by trace-id', () => {
+  it('opens one scope per request, named after method and path, and remembers it by trace-id and parent-id', () => {
     const req = fakeRequest({ method: 'POST', url: '/orders?draft=1', headers: { traceparent: `00-${TRACE_ID}-00f067aa0ba902b7-01` } });
     const res = fakeResponse();
     const scope = openRequestScope(req, res);
-    expect(scope).toMatchObject({ kind: 'request', traceId: TRACE_ID, name: 'POST /orders?…', method: 'POST', path: '/orders?…' });
+    expect(scope).toMatchObject({ kind: 'request', traceId: TRACE_ID, parentSpanId: '00f067aa0ba902b7', name: 'POST /orders?…', method: 'POST', path: '/orders?…' });
     expect(openRequestScope(req, res)).toBe(scope);
     expect(requestScopeOf(req)).toBe(scope);
     expect(takeScopes(TRACE_ID)).toEqual([scope]);

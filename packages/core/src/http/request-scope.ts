@@ -20,8 +20,8 @@ export function requestPath(req: IncomingMessage): string {
 }
 
 /**
- * Opens the scope for one incoming request, keyed by the trace-id of its
- * `traceparent` header (a new trace-id when it has none), and closes it when
+ * Opens the scope for one incoming request, keyed by its `traceparent`
+ * header's trace-id and parent-id (a new trace-id when it has none), and closes it when
  * the response finishes. A request gets one scope however many layers ask.
  */
 export function openRequestScope(req: IncomingMessage, res: ServerResponse): Scope {
@@ -29,12 +29,14 @@ export function openRequestScope(req: IncomingMessage, res: ServerResponse): Sco
   if (existing !== undefined) return existing;
   const method = req.method ?? 'GET';
   const path = requestPath(req);
+  const traceparent = parseTraceparent(req.headers.traceparent);
   const scope = createScope({
     kind: 'request',
     name: `${method} ${path}`,
     method,
     path,
-    traceId: parseTraceparent(req.headers.traceparent)?.traceId,
+    traceId: traceparent?.traceId,
+    parentSpanId: traceparent?.parentId,
   });
   Object.defineProperty(req, REQUEST_SCOPE, { value: scope, enumerable: false });
   const close = (): void => scope.close();

@@ -29,13 +29,13 @@ function fakeRequest(url: string, serve: (headers: Record<string, string>) => Pr
   };
 }
 
-/** A server that opens a request scope for the incoming trace-id and issues `sqls` in it. */
+/** A server that opens a request scope for the incoming traceparent and issues `sqls` in it. */
 function serverIssuing(sqls: readonly string[], closeAfterMs = 0) {
   return async (headers: Record<string, string>) => {
     // Header names are case-insensitive on the wire; node hands them to the server lower-cased.
     const traceparent = Object.entries(headers).find(([name]) => name.toLowerCase() === 'traceparent')?.[1];
-    const traceId = parseTraceparent(traceparent)?.traceId;
-    const scope = createScope({ kind: 'request', name: 'GET /orders?…', method: 'GET', path: '/orders?…', traceId });
+    const parsed = parseTraceparent(traceparent);
+    const scope = createScope({ kind: 'request', name: 'GET /orders?…', method: 'GET', path: '/orders?…', traceId: parsed?.traceId, parentSpanId: parsed?.parentId });
     runInScope(scope, () => sqls.forEach(issue));
     // The response can reach the client before the server's `finish` event closes the scope.
     setTimeout(() => {

@@ -1,8 +1,9 @@
 import { perfgateError } from '../errors.js';
 import { runInNewScope } from '../scope/record-queries.js';
-import { takeScopes } from '../scope/scope-registry.js';
+import { claimTraceparent, releaseTraceparent, takeScopes } from '../scope/scope-registry.js';
 import { isScopeResult, toScopeResult, type ScopeResult } from '../scope/scope-result.js';
-import { formatTraceparent, newTraceId, parseTraceparent } from '../scope/trace-context.js';
+import type { Scope } from '../scope/scope.js';
+import { formatTraceparent, newSpanId, newTraceId, parseTraceparent } from '../scope/trace-context.js';
 
 /** An unsent supertest (superagent) request: thenable, with `set`, `method` and `url`. */
 export interface SupertestLike extends PromiseLike<unknown> {
@@ -99,13 +100,21 @@ function injectRequest(chain: InjectChainLike): PendingRequest {
 }
 
 async function collect(matcher: string, request: PendingRequest): Promise<ScopeResult> {
-  // A `traceparent` the spec set itself is kept: its trace-id is the join key.
+  // A `traceparent` the spec set itself is kept: its trace-id and parent-id are the join key.
   const given = request.header('traceparent');
-  const traceId = given === undefined ? newTraceId() : parseTraceparent(given)?.traceId;
-  if (traceId === undefined) throw perfgateError('INVALID_TRACEPARENT', [matcher, request.description, given!]);
-  if (given === undefined) request.setHeader('traceparent', formatTraceparent(traceId));
-  const response = await request.response;
-  const scopes = takeScopes(traceId);
+  const sent = given === undefined ? { traceId: newTraceId(), parentId: newSpanId() } : parseTraceparent(given);
+  if (sent === undefined) throw perfgateError('INVALID_TRACEPARENT', [matcher, request.description, given!]);
+  const { traceId, parentId } = sent;
+  if (!claimTraceparent(traceId, parentId)) throw perfgateError('TRACEPARENT_IN_FLIGHT', [matcher, request.description, given!]);
+  let scopes: Scope[];
+  let response: unknown;
+  try {
+    if (given === undefined) request.setHeader('traceparent', formatTraceparent(traceId, parentId));
+    response = await request.response;
+    scopes = takeScopes(traceId, parentId);
+  } finally {
+    releaseTraceparent(traceId, parentId);
+  }
   if (scopes.length === 0) throw perfgateError('NO_REQUEST_SCOPE', [matcher, request.description, traceId]);
   await Promise.all(scopes.map((scope) => scope.whenClosed(REQUEST_SCOPE_CLOSE_WAIT_MS)));
   return toScopeResult(scopes, response);

@@ -8,6 +8,8 @@ export interface OpenScopeOptions {
   readonly name: string;
   /** Defaults to a new random trace-id. */
   readonly traceId?: string | undefined;
+  /** The parent-id of the request's `traceparent`: with the trace-id, what a matcher finds the scope by. */
+  readonly parentSpanId?: string | undefined;
   readonly method?: string | undefined;
   readonly path?: string | undefined;
 }
@@ -24,6 +26,7 @@ export function createScope(options: OpenScopeOptions): Scope {
     kind: options.kind,
     name: options.name,
     traceId: options.traceId ?? newTraceId(),
+    parentSpanId: options.parentSpanId,
     method: options.method,
     path: options.path,
     parent: runtime.storage.getStore(),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getRuntime } from '../runtime.js';
 import { createScope } from './run-in-scope.js';
-import { rememberScope, takeScopes } from './scope-registry.js';
+import { claimTraceparent, rememberScope, releaseTraceparent, takeScopes } from './scope-registry.js';
 import { Scope } from './scope.js';
 
 const savedSettings = { ...getRuntime().settings };
@@ -21,6 +21,26 @@ describe('scope registry', () => {
     rememberScope(second);
     expect(takeScopes(traceId(1))).toEqual([first, second]);
     expect(takeScopes(traceId(1))).toEqual([]);
+  });
+
+  it('#11.10 hands out only the scopes of one parent-id, leaving the trace-id\'s others', () => {
+    const scope = (parentSpanId: string) => new Scope({ kind: 'request', name: 'GET /', traceId: traceId(1), parentSpanId, maxQueries: 10 });
+    const [a, b, a2] = [scope('00f067aa0ba902b7'), scope('00f067aa0ba902b8'), scope('00f067aa0ba902b7')];
+    [a, b, a2].forEach(rememberScope);
+    expect(takeScopes(traceId(1), '00f067aa0ba902b7')).toEqual([a, a2]);
+    expect(takeScopes(traceId(1), '00f067aa0ba902b7')).toEqual([]);
+    expect(takeScopes(traceId(1), '00f067aa0ba902b8')).toEqual([b]);
+    expect(getRuntime().scopesByTraceId.size).toBe(0);
+  });
+
+  it('claims a trace-id and parent-id for one request in flight at a time', () => {
+    expect(claimTraceparent(traceId(1), '00f067aa0ba902b7')).toBe(true);
+    expect(claimTraceparent(traceId(1), '00f067aa0ba902b7')).toBe(false);
+    expect(claimTraceparent(traceId(1), '00f067aa0ba902b8')).toBe(true);
+    releaseTraceparent(traceId(1), '00f067aa0ba902b7');
+    expect(claimTraceparent(traceId(1), '00f067aa0ba902b7')).toBe(true);
+    releaseTraceparent(traceId(1), '00f067aa0ba902b7');
+    releaseTraceparent(traceId(1), '00f067aa0ba902b8');
   });
 
   it('returns nothing for an unknown trace-id', () => {

@@ -20,10 +20,41 @@ export function rememberScope(scope: Scope): void {
   }
 }
 
-/** Removes and returns every scope recorded under `traceId`, oldest first. */
-export function takeScopes(traceId: string): Scope[] {
+/**
+ * Removes and returns the scopes recorded under `traceId`, oldest first.
+ * With `parentSpanId`, only those whose `traceparent` carried that parent-id:
+ * requests of one trace sent by different client spans stay apart.
+ */
+export function takeScopes(traceId: string, parentSpanId?: string): Scope[] {
   const { scopesByTraceId } = getRuntime();
   const scopes = scopesByTraceId.get(traceId) ?? [];
-  scopesByTraceId.delete(traceId);
-  return scopes;
+  if (parentSpanId === undefined) {
+    scopesByTraceId.delete(traceId);
+    return scopes;
+  }
+  const taken = scopes.filter((scope) => scope.parentSpanId === parentSpanId);
+  const left = scopes.filter((scope) => scope.parentSpanId !== parentSpanId);
+  if (left.length === 0) scopesByTraceId.delete(traceId);
+  else scopesByTraceId.set(traceId, left);
+  return taken;
+}
+
+/**
+ * `traceparent` headers a matcher has sent and not yet collected. Two
+ * requests in flight with one header cannot be told apart on the server, so
+ * a matcher claims the header before it sends. Matchers only: one copy of
+ * core runs them in a test file, so this needs no process-wide registry.
+ */
+const inFlight = new Set<string>();
+
+/** Claims a trace-id and parent-id for one request; false when another request in flight holds them. */
+export function claimTraceparent(traceId: string, parentSpanId: string): boolean {
+  const key = `${traceId}-${parentSpanId}`;
+  if (inFlight.has(key)) return false;
+  inFlight.add(key);
+  return true;
+}
+
+export function releaseTraceparent(traceId: string, parentSpanId: string): void {
+  inFlight.delete(`${traceId}-${parentSpanId}`);
 }

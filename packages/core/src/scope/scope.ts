@@ -5,6 +5,8 @@ export type ScopeKind = 'request' | 'function';
 export interface ScopeInit {
   readonly kind: ScopeKind;
   readonly traceId: string;
+  /** The caller's span-id from the request's `traceparent` (its parent-id field), when it sent one. */
+  readonly parentSpanId?: string | undefined;
   /** What the user sees in messages: `GET /orders` or the function's name. */
   readonly name: string;
   readonly method?: string | undefined;
@@ -34,6 +36,7 @@ export class Scope {
   readonly [SCOPE_BRAND] = true;
   readonly kind: ScopeKind;
   readonly traceId: string;
+  readonly parentSpanId: string | undefined;
   readonly name: string;
   readonly method: string | undefined;
   readonly path: string | undefined;
@@ -54,6 +57,7 @@ export class Scope {
   constructor(init: ScopeInit) {
     this.kind = init.kind;
     this.traceId = init.traceId;
+    this.parentSpanId = init.parentSpanId;
     this.name = init.name;
     this.method = init.method;
     this.path = init.path;

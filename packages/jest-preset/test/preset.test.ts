@@ -54,9 +54,9 @@ describe('CommonJS specs through @swc/jest, PGlite (jest in a child process)', (
   });
 });
 
-test('ES module specs (.mjs, --experimental-vm-modules): the ESM builds of PGlite and @perfgate/jest are wired too', async () => {
+test('ES module specs (.mjs, --experimental-vm-modules): the ESM builds of PGlite and @perfgate/jest are wired too; #11.3 bad input rejects under jest', async () => {
   const { code, output } = await runJest(fixture('esm'));
-  expect(output).toMatch(/Tests: +2 passed, 2 total/);
+  expect(output).toMatch(/Tests: +3 passed, 3 total/);
   expect(code).toBe(0);
 });
 

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { recorded, withoutColours } from '../../test/matcher-helpers.js';
-import { thrownBy } from '../../test/thrown-by.js';
-import { PerfgateError, type PerfgateErrorCode } from '../errors.js';
+import { perfgateRejectionOf } from '../../test/rejection-of.js';
 import { perfgateMatchers } from './index.js';
 import { MAX_SHAPES_IN_MESSAGE } from './query-budget-matcher.js';
 
 expect.extend(perfgateMatchers);
-
-/** The synchronous error of an assertion, checked to be a PerfgateError with `code` whose stack starts outside perfgate. */
-function perfgateErrorOf(assertion: () => unknown, code: PerfgateErrorCode): string {
-  const error = thrownBy(assertion);
-  expect(error).toBeInstanceOf(PerfgateError);
-  expect((error as PerfgateError).code).toBe(code);
-  // The stack is cut at the matcher: no perfgate frame sits above the user's `expect` line.
-  expect(error.stack).not.toMatch(/src\/(errors|matchers\/(query-budget-matcher|resolve-received|to-issue-at-most|to-issue-exactly))\.ts/);
-  return error.message;
-}
 
 describe('query-budget messages', () => {
   it('say when a scope recorded no query', async () => {
@@ -84,41 +73,41 @@ describe('query-budget input errors', () => {
     ['no budget', undefined],
   ])('reject %s at once with INVALID_BUDGET', async (_, budget) => {
     const result = await recorded([]);
-    expect(perfgateErrorOf(() => expect(result).toIssueAtMost(budget as number), 'INVALID_BUDGET')).toMatch(
+    expect(await perfgateRejectionOf(() => expect(result).toIssueAtMost(budget as number), 'INVALID_BUDGET')).toMatch(
       /^toIssueAtMost: the budget must be a whole number of queries, 0 or more; received .+\.$/,
     );
   });
 
   it('name the budget in the message', async () => {
     const result = await recorded([]);
-    expect(perfgateErrorOf(() => expect(result).toIssueAtMost(-1), 'INVALID_BUDGET')).toMatchInlineSnapshot(`"toIssueAtMost: the budget must be a whole number of queries, 0 or more; received number -1."`);
-    expect(perfgateErrorOf(() => expect(result).toIssueAtMost(1.5), 'INVALID_BUDGET')).toMatchInlineSnapshot(`"toIssueAtMost: the budget must be a whole number of queries, 0 or more; received number 1.5."`);
-    expect(perfgateErrorOf(() => expect(result).toIssueExactly('3' as unknown as number), 'INVALID_BUDGET')).toMatchInlineSnapshot(`"toIssueExactly: the budget must be a whole number of queries, 0 or more; received the string "3"."`);
+    expect(await perfgateRejectionOf(() => expect(result).toIssueAtMost(-1), 'INVALID_BUDGET')).toMatchInlineSnapshot(`"toIssueAtMost: the budget must be a whole number of queries, 0 or more; received number -1."`);
+    expect(await perfgateRejectionOf(() => expect(result).toIssueAtMost(1.5), 'INVALID_BUDGET')).toMatchInlineSnapshot(`"toIssueAtMost: the budget must be a whole number of queries, 0 or more; received number 1.5."`);
+    expect(await perfgateRejectionOf(() => expect(result).toIssueExactly('3' as unknown as number), 'INVALID_BUDGET')).toMatchInlineSnapshot(`"toIssueExactly: the budget must be a whole number of queries, 0 or more; received the string "3"."`);
   });
 
   it('reject unknown options, a bad kind and a bad match with INVALID_OPTIONS', async () => {
     const result = await recorded([]);
-    const at = (options: unknown) => perfgateErrorOf(() => expect(result).toIssueAtMost(1, options as never), 'INVALID_OPTIONS');
-    expect(at({ knd: 'select' })).toMatchInlineSnapshot(`"toIssueAtMost: unknown option "knd"; the options are "kind", "match"."`);
-    expect(at({ knd: 'select', mach: 'x' })).toMatchInlineSnapshot(`"toIssueAtMost: unknown options "knd", "mach"; the options are "kind", "match"."`);
-    expect(at({ kind: 'selects' })).toMatchInlineSnapshot(`"toIssueAtMost: option "kind" must be one of 'select', 'insert', 'update', 'delete', 'other' or an array of them; received the string "selects"."`);
-    expect(at({ kind: ['select', 'upsert'] })).toMatchInlineSnapshot(`"toIssueAtMost: option "kind" must be one of 'select', 'insert', 'update', 'delete', 'other' or an array of them; received the string "upsert"."`);
-    expect(at({ kind: [] })).toMatchInlineSnapshot(`"toIssueAtMost: option "kind" must be one of 'select', 'insert', 'update', 'delete', 'other' or an array of them; received an empty array."`);
-    expect(at({ match: 42 })).toMatchInlineSnapshot(`"toIssueAtMost: option "match" must be a string or a RegExp; received number 42."`);
-    expect(at('select')).toMatchInlineSnapshot(`"toIssueAtMost: options must be an object like { kind: 'select' }; received the string "select"."`);
+    const at = (options: unknown) => perfgateRejectionOf(() => expect(result).toIssueAtMost(1, options as never), 'INVALID_OPTIONS');
+    expect(await at({ knd: 'select' })).toMatchInlineSnapshot(`"toIssueAtMost: unknown option "knd"; the options are "kind", "match"."`);
+    expect(await at({ knd: 'select', mach: 'x' })).toMatchInlineSnapshot(`"toIssueAtMost: unknown options "knd", "mach"; the options are "kind", "match"."`);
+    expect(await at({ kind: 'selects' })).toMatchInlineSnapshot(`"toIssueAtMost: option "kind" must be one of 'select', 'insert', 'update', 'delete', 'other' or an array of them; received the string "selects"."`);
+    expect(await at({ kind: ['select', 'upsert'] })).toMatchInlineSnapshot(`"toIssueAtMost: option "kind" must be one of 'select', 'insert', 'update', 'delete', 'other' or an array of them; received the string "upsert"."`);
+    expect(await at({ kind: [] })).toMatchInlineSnapshot(`"toIssueAtMost: option "kind" must be one of 'select', 'insert', 'update', 'delete', 'other' or an array of them; received an empty array."`);
+    expect(await at({ match: 42 })).toMatchInlineSnapshot(`"toIssueAtMost: option "match" must be a string or a RegExp; received number 42."`);
+    expect(await at('select')).toMatchInlineSnapshot(`"toIssueAtMost: options must be an object like { kind: 'select' }; received the string "select"."`);
   });
 
-  it('reject what cannot be scoped with INVALID_RECEIVED', () => {
-    const received = (value: unknown) => perfgateErrorOf(() => expect(value).toIssueAtMost(1), 'INVALID_RECEIVED');
-    expect(received(3)).toMatchInlineSnapshot(`"toIssueAtMost: expect() received number 3; pass an unsent supertest request (\`request(app).get(path)\`) or \`app.inject().get(path)\` chain, a function to run in its own scope, or the result of \`recordQueries()\`."`);
-    expect(received({ queries: [] })).toMatchInlineSnapshot(`"toIssueAtMost: expect() received an object; pass an unsent supertest request (\`request(app).get(path)\`) or \`app.inject().get(path)\` chain, a function to run in its own scope, or the result of \`recordQueries()\`."`);
-    expect(received(Promise.resolve())).toMatchInlineSnapshot(`"toIssueAtMost: expect() received a promise (already running, so perfgate cannot scope it); pass an unsent supertest request (\`request(app).get(path)\`) or \`app.inject().get(path)\` chain, a function to run in its own scope, or the result of \`recordQueries()\`."`);
-    expect(received(undefined)).toMatchInlineSnapshot(`"toIssueAtMost: expect() received undefined; pass an unsent supertest request (\`request(app).get(path)\`) or \`app.inject().get(path)\` chain, a function to run in its own scope, or the result of \`recordQueries()\`."`);
+  it('reject what cannot be scoped with INVALID_RECEIVED', async () => {
+    const received = (value: unknown) => perfgateRejectionOf(() => expect(value).toIssueAtMost(1), 'INVALID_RECEIVED');
+    expect(await received(3)).toMatchInlineSnapshot(`"toIssueAtMost: expect() received number 3; pass an unsent supertest request (\`request(app).get(path)\`) or \`app.inject().get(path)\` chain, a function to run in its own scope, or the result of \`recordQueries()\`."`);
+    expect(await received({ queries: [] })).toMatchInlineSnapshot(`"toIssueAtMost: expect() received an object; pass an unsent supertest request (\`request(app).get(path)\`) or \`app.inject().get(path)\` chain, a function to run in its own scope, or the result of \`recordQueries()\`."`);
+    expect(await received(Promise.resolve())).toMatchInlineSnapshot(`"toIssueAtMost: expect() received a promise (already running, so perfgate cannot scope it); pass an unsent supertest request (\`request(app).get(path)\`) or \`app.inject().get(path)\` chain, a function to run in its own scope, or the result of \`recordQueries()\`."`);
+    expect(await received(undefined)).toMatchInlineSnapshot(`"toIssueAtMost: expect() received undefined; pass an unsent supertest request (\`request(app).get(path)\`) or \`app.inject().get(path)\` chain, a function to run in its own scope, or the result of \`recordQueries()\`."`);
   });
 
-  it('check the budget before running a received function', () => {
+  it('check the budget before running a received function', async () => {
     let ran = false;
-    perfgateErrorOf(
+    await perfgateRejectionOf(
       () =>
         expect(() => {
           ran = true;

@@ -104,8 +104,12 @@ export function budgetMessage(context: MatcherContext, matcher: string, budget: 
   });
 }
 
-/** Runs a query-budget matcher: validates input at once, then judges the scope when it is ready. */
-export function runBudgetMatcher(
+/**
+ * Runs a query-budget matcher: validates input before any work, then judges
+ * the scope when it is ready. Async, so bad input rejects the returned
+ * promise like any other failure (`await expect(…).rejects`, `Promise.all`).
+ */
+export async function runBudgetMatcher(
   context: MatcherContext,
   matcher: string,
   stackFrom: Function,
@@ -128,5 +132,5 @@ export function runBudgetMatcher(
     };
   };
   // Always a promise, so every perfgate assertion reads the same: `await expect(…)…`.
-  return Promise.resolve(resolveReceived(matcher, received, stackFrom)).then(evaluate);
+  return evaluate(await resolveReceived(matcher, received, stackFrom));
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeAllocations } from '../../test/allocation-helpers.js';
 import { failureMessage } from '../../test/matcher-helpers.js';
-import { thrownBy } from '../../test/thrown-by.js';
+import { rejectionOf } from '../../test/rejection-of.js';
 import { PerfgateError } from '../errors.js';
 import { perfgateMatchers } from './index.js';
 
@@ -75,17 +75,17 @@ describe('toAllocateAtMost', () => {
     await expect(() => new Array(1000)).not.toAllocateAtMost('4 KiB');
   });
 
-  it('rejects what it cannot measure, a bad budget and unknown options, at the call', () => {
-    const notAFunction = thrownBy(() => expect(Promise.resolve(1)).toAllocateAtMost(10));
+  it('rejects what it cannot measure, a bad budget and unknown options, before measuring', async () => {
+    const notAFunction = await rejectionOf(() => expect(Promise.resolve(1)).toAllocateAtMost(10));
     expect(notAFunction).toBeInstanceOf(PerfgateError);
     expect(notAFunction.message).toMatchInlineSnapshot(
       `"toAllocateAtMost: expect() received a promise (already running, so perfgate cannot scope it); pass the function to measure, such as \`expect(() => serialize(order)).toAllocateAtMost(…)\`; it is called many times."`,
     );
-    expect(thrownBy(() => expect(formatLine).toAllocateAtMost('4 kilobytes' as never)).message).toMatch(/^toAllocateAtMost: the string "4 kilobytes" is not a size in bytes/);
-    expect(thrownBy(() => expect(formatLine).toAllocateAtMost(10, { sample: 3 } as never)).message).toMatchInlineSnapshot(
+    expect((await rejectionOf(() => expect(formatLine).toAllocateAtMost('4 kilobytes' as never))).message).toMatch(/^toAllocateAtMost: the string "4 kilobytes" is not a size in bytes/);
+    expect((await rejectionOf(() => expect(formatLine).toAllocateAtMost(10, { sample: 3 } as never))).message).toMatchInlineSnapshot(
       `"toAllocateAtMost: unknown option "sample"; the options are "iterations", "samples"."`,
     );
-    expect(thrownBy(() => expect(formatLine).toAllocateAtMost(10, { samples: 0 })).message).toMatchInlineSnapshot(
+    expect((await rejectionOf(() => expect(formatLine).toAllocateAtMost(10, { samples: 0 }))).message).toMatchInlineSnapshot(
       `"toAllocateAtMost: option "samples" must be a whole number, 1 or more; received number 0."`,
     );
   });

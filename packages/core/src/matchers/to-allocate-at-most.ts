@@ -15,7 +15,7 @@ import type { MatcherContext, MatcherResult } from './matcher-context.js';
  * @example
  * await expect(() => logger.info('order placed', { id: 1 })).toAllocateAtMost('1 KiB');
  */
-export function toAllocateAtMost(this: MatcherContext, received: unknown, budget: ByteSize, options?: MeasureOptions): Promise<MatcherResult> {
+export async function toAllocateAtMost(this: MatcherContext, received: unknown, budget: ByteSize, options?: MeasureOptions): Promise<MatcherResult> {
   checkMeasured('toAllocateAtMost', received, toAllocateAtMost);
   const limit = parseByteSize(budget, 'toAllocateAtMost', toAllocateAtMost);
   const measureOptions = checkOptions<MeasureOptions>('toAllocateAtMost', options, MEASURE_OPTION_CHECKS, toAllocateAtMost, '{ samples: 9 }');

@@ -87,7 +87,7 @@ function message(context: MatcherContext, budgetText: string, budget: number, me
  * await expect('src/routes/orders.ts').toHaveBundleSizeAtMost('50 kB');
  * await expect('dist/routes/*.js').toHaveBundleSizeAtMost('30 kB', { compression: 'gzip' });
  */
-export function toHaveBundleSizeAtMost(this: MatcherContext, received: unknown, budget: BundleBudget, options?: BundleSizeOptions): Promise<MatcherResult> {
+export async function toHaveBundleSizeAtMost(this: MatcherContext, received: unknown, budget: BundleBudget, options?: BundleSizeOptions): Promise<MatcherResult> {
   const bytes = parseBundleBudget(budget, `${MATCHER}: the budget`, toHaveBundleSizeAtMost);
   const checked = checkOptions<BundleSizeOptions>(MATCHER, options, OPTION_CHECKS, toHaveBundleSizeAtMost, "{ compression: 'gzip' }");
   const budgetText = typeof budget === 'number' ? String(budget) : `'${budget}'`;

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { siteOf, withSiteNames } from '../../test/call-sites.js';
 import { failureMessage } from '../../test/matcher-helpers.js';
-import { thrownBy } from '../../test/thrown-by.js';
-import { PerfgateError, type PerfgateErrorCode } from '../errors.js';
+import { perfgateRejectionOf } from '../../test/rejection-of.js';
 import { startQuery } from '../record/recorder.js';
 import { getRuntime } from '../runtime.js';
 import { perfgateMatchers } from './index.js';
@@ -43,15 +42,6 @@ const SITES = {
 };
 
 const messageOf = async (assertion: Promise<unknown>) => withSiteNames(await failureMessage(assertion), SITES);
-
-/** The synchronous error of an assertion, checked to be a PerfgateError with `code` whose stack starts outside perfgate. */
-function perfgateErrorOf(assertion: () => unknown, code: PerfgateErrorCode): string {
-  const error = thrownBy(assertion);
-  expect(error).toBeInstanceOf(PerfgateError);
-  expect((error as PerfgateError).code).toBe(code);
-  expect(error.stack).not.toMatch(/src\/(errors|matchers\/(check-options|resolve-received|to-have-no-n-plus-one))\.ts/);
-  return error.message;
-}
 
 const savedSettings = { ...getRuntime().settings };
 afterEach(() => {
@@ -165,10 +155,10 @@ describe('toHaveNoNPlusOne', () => {
     `);
   });
 
-  it('rejects bad options and what it cannot scope, at the call', () => {
-    expect(perfgateErrorOf(() => expect(showOrder).toHaveNoNPlusOne({ treshold: 3 } as never), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toHaveNoNPlusOne: unknown option "treshold"; the options are "threshold", "duplicates"."`);
-    expect(perfgateErrorOf(() => expect(showOrder).toHaveNoNPlusOne({ threshold: 1 }), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toHaveNoNPlusOne: option "threshold" must be a whole number, 2 or more; received number 1."`);
-    expect(perfgateErrorOf(() => expect(showOrder).toHaveNoNPlusOne({ duplicates: 'warn' } as never), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toHaveNoNPlusOne: option "duplicates" must be one of 'fail', 'report', 'off'; received the string "warn"."`);
-    expect(perfgateErrorOf(() => expect(42).toHaveNoNPlusOne(), 'INVALID_RECEIVED')).toMatchInlineSnapshot(`"toHaveNoNPlusOne: expect() received number 42; pass an unsent supertest request (\`request(app).get(path)\`) or \`app.inject().get(path)\` chain, a function to run in its own scope, or the result of \`recordQueries()\`."`);
+  it('rejects bad options and what it cannot scope, before running anything', async () => {
+    expect(await perfgateRejectionOf(() => expect(showOrder).toHaveNoNPlusOne({ treshold: 3 } as never), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toHaveNoNPlusOne: unknown option "treshold"; the options are "threshold", "duplicates"."`);
+    expect(await perfgateRejectionOf(() => expect(showOrder).toHaveNoNPlusOne({ threshold: 1 }), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toHaveNoNPlusOne: option "threshold" must be a whole number, 2 or more; received number 1."`);
+    expect(await perfgateRejectionOf(() => expect(showOrder).toHaveNoNPlusOne({ duplicates: 'warn' } as never), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toHaveNoNPlusOne: option "duplicates" must be one of 'fail', 'report', 'off'; received the string "warn"."`);
+    expect(await perfgateRejectionOf(() => expect(42).toHaveNoNPlusOne(), 'INVALID_RECEIVED')).toMatchInlineSnapshot(`"toHaveNoNPlusOne: expect() received number 42; pass an unsent supertest request (\`request(app).get(path)\`) or \`app.inject().get(path)\` chain, a function to run in its own scope, or the result of \`recordQueries()\`."`);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { siteOf, withSiteNames } from '../../test/call-sites.js';
 import { failureMessage } from '../../test/matcher-helpers.js';
-import { thrownBy } from '../../test/thrown-by.js';
-import { PerfgateError, type PerfgateErrorCode } from '../errors.js';
+import { perfgateRejectionOf } from '../../test/rejection-of.js';
+import { PerfgateError } from '../errors.js';
 import { startQuery } from '../record/recorder.js';
 import { perfgateMatchers } from './index.js';
 
@@ -52,14 +52,6 @@ function fixture() {
         work();
       },
   };
-}
-
-function perfgateErrorOf(assertion: () => unknown, code: PerfgateErrorCode): string {
-  const error = thrownBy(assertion);
-  expect(error).toBeInstanceOf(PerfgateError);
-  expect((error as PerfgateError).code).toBe(code);
-  expect(error.stack).not.toMatch(/src\/(errors|matchers\/(check-options|to-issue-constant-queries))\.ts/);
-  return error.message;
 }
 
 describe('toIssueConstantQueries', () => {
@@ -147,15 +139,15 @@ describe('toIssueConstantQueries', () => {
     expect(calls).toEqual(['populate(2)']);
   });
 
-  it('rejects bad options and a received value that is not a function, at the call', () => {
+  it('rejects bad options and a received value that is not a function, before running anything', async () => {
     const { populate } = fixture();
-    expect(perfgateErrorOf(() => expect(listOrdersJoined).toIssueConstantQueries({ populate, scale: [2, 5] } as never), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toIssueConstantQueries: unknown option "scale"; the options are "populate", "cleanup", "scales"."`);
-    expect(perfgateErrorOf(() => expect(listOrdersJoined).toIssueConstantQueries({ populate, scales: [3, 3] }), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toIssueConstantQueries: option "scales" must list at least two different data sizes (whole numbers, 0 or more), like [2, 5]; received an array [3, 3]."`);
-    expect(perfgateErrorOf(() => expect(listOrdersJoined).toIssueConstantQueries({ populate, scales: [5] }), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toIssueConstantQueries: option "scales" must list at least two different data sizes (whole numbers, 0 or more), like [2, 5]; received an array [5]."`);
-    expect(perfgateErrorOf(() => expect(listOrdersJoined).toIssueConstantQueries({ populate, scales: [-1, 2] }), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toIssueConstantQueries: option "scales" must list at least two different data sizes (whole numbers, 0 or more), like [2, 5]; received an array [-1, 2]."`);
-    expect(perfgateErrorOf(() => expect(listOrdersJoined).toIssueConstantQueries({ populate, cleanup: 'truncate' } as never), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toIssueConstantQueries: option "cleanup" must be a function; received the string "truncate"."`);
-    expect(perfgateErrorOf(() => expect(listOrdersJoined).toIssueConstantQueries(undefined as never), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toIssueConstantQueries: needs { populate: (n) => … } to seed the data for each scale."`);
-    expect(perfgateErrorOf(() => expect(listOrdersJoined).toIssueConstantQueries({} as never), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toIssueConstantQueries: needs { populate: (n) => … } to seed the data for each scale."`);
-    expect(perfgateErrorOf(() => expect(Promise.resolve()).toIssueConstantQueries({ populate }), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toIssueConstantQueries: expect() must receive a function that does the work, like () => request(app).get('/orders'); received a promise (already running, so perfgate cannot scope it)."`);
+    expect(await perfgateRejectionOf(() => expect(listOrdersJoined).toIssueConstantQueries({ populate, scale: [2, 5] } as never), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toIssueConstantQueries: unknown option "scale"; the options are "populate", "cleanup", "scales"."`);
+    expect(await perfgateRejectionOf(() => expect(listOrdersJoined).toIssueConstantQueries({ populate, scales: [3, 3] }), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toIssueConstantQueries: option "scales" must list at least two different data sizes (whole numbers, 0 or more), like [2, 5]; received an array [3, 3]."`);
+    expect(await perfgateRejectionOf(() => expect(listOrdersJoined).toIssueConstantQueries({ populate, scales: [5] }), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toIssueConstantQueries: option "scales" must list at least two different data sizes (whole numbers, 0 or more), like [2, 5]; received an array [5]."`);
+    expect(await perfgateRejectionOf(() => expect(listOrdersJoined).toIssueConstantQueries({ populate, scales: [-1, 2] }), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toIssueConstantQueries: option "scales" must list at least two different data sizes (whole numbers, 0 or more), like [2, 5]; received an array [-1, 2]."`);
+    expect(await perfgateRejectionOf(() => expect(listOrdersJoined).toIssueConstantQueries({ populate, cleanup: 'truncate' } as never), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toIssueConstantQueries: option "cleanup" must be a function; received the string "truncate"."`);
+    expect(await perfgateRejectionOf(() => expect(listOrdersJoined).toIssueConstantQueries(undefined as never), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toIssueConstantQueries: needs { populate: (n) => … } to seed the data for each scale."`);
+    expect(await perfgateRejectionOf(() => expect(listOrdersJoined).toIssueConstantQueries({} as never), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toIssueConstantQueries: needs { populate: (n) => … } to seed the data for each scale."`);
+    expect(await perfgateRejectionOf(() => expect(Promise.resolve()).toIssueConstantQueries({ populate }), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toIssueConstantQueries: expect() must receive a function that does the work, like () => request(app).get('/orders'); received a promise (already running, so perfgate cannot scope it)."`);
   });
 });

@@ -57,7 +57,7 @@ function growthLines(growth: ShapeGrowth, scales: readonly number[], largest: Sc
  * @example
  * await expect(() => request(app).get('/orders')).toIssueConstantQueries({ populate: (n) => seedOrders(db, n), cleanup: () => clearOrders(db) });
  */
-export function toIssueConstantQueries(this: MatcherContext, received: unknown, options: ConstantQueriesOptions): Promise<MatcherResult> {
+export async function toIssueConstantQueries(this: MatcherContext, received: unknown, options: ConstantQueriesOptions): Promise<MatcherResult> {
   if (options === undefined) {
     throw perfgateError('INVALID_OPTIONS', [MATCHER, 'needs { populate: (n) => … } to seed the data for each scale.'], toIssueConstantQueries);
   }
@@ -70,53 +70,50 @@ export function toIssueConstantQueries(this: MatcherContext, received: unknown, 
   const context = this;
   const work = received as (n: number) => unknown;
 
-  const run = async (): Promise<MatcherResult> => {
-    const results: ScopeResult[] = [];
-    for (const n of scales) {
-      await step(`populate(${n})`, () => populate(n));
-      let failure: { error: unknown } | undefined;
-      try {
-        const result = await runFunction(MATCHER, work as (...args: unknown[]) => unknown, n);
-        exemptFromGate(result.traceId);
-        results.push(result);
-      } catch (error) {
-        failure = { error };
-      }
-      // Cleaned up even when the work threw, so the next spec starts from clean tables; the work's error wins.
-      if (cleanup !== undefined) {
-        await step(`cleanup(${n})`, () => cleanup(n)).catch((error: unknown) => {
-          failure ??= { error };
-        });
-      }
-      if (failure !== undefined) throw failure.error;
+  const results: ScopeResult[] = [];
+  for (const n of scales) {
+    await step(`populate(${n})`, () => populate(n));
+    let failure: { error: unknown } | undefined;
+    try {
+      const result = await runFunction(MATCHER, work as (...args: unknown[]) => unknown, n);
+      exemptFromGate(result.traceId);
+      results.push(result);
+    } catch (error) {
+      failure = { error };
     }
-    const growth = analyseGrowth(scales, results);
-    const sizes = scales.join(', ');
-    return {
-      pass: growth.grew.length === 0,
-      message: () =>
-        formatFailure({
-          hint: context.utils.matcherHint(MATCHER, 'received', '', { isNot: context.isNot, promise: context.promise }),
-          rows: [
-            ['Expected', context.isNot ? `a statement that runs more often as the data grows (n = ${sizes})` : `the same number of each statement at n = ${sizes}`],
-            [
-              'Received',
-              growth.grew.length > 0
-                ? `${plural(growth.grew.length, 'statement shape', 'statement shapes')} grew with n (${growth.totals.join(' → ')} queries in all)`
-                : `every statement constant (${plural(growth.totals[0] ?? 0, 'query', 'queries')} at each scale)`,
-            ],
-            [results[0]?.kind === 'request' ? 'Request' : 'Function', results[0]?.name ?? ''],
+    // Cleaned up even when the work threw, so the next spec starts from clean tables; the work's error wins.
+    if (cleanup !== undefined) {
+      await step(`cleanup(${n})`, () => cleanup(n)).catch((error: unknown) => {
+        failure ??= { error };
+      });
+    }
+    if (failure !== undefined) throw failure.error;
+  }
+  const growth = analyseGrowth(scales, results);
+  const sizes = scales.join(', ');
+  return {
+    pass: growth.grew.length === 0,
+    message: () =>
+      formatFailure({
+        hint: context.utils.matcherHint(MATCHER, 'received', '', { isNot: context.isNot, promise: context.promise }),
+        rows: [
+          ['Expected', context.isNot ? `a statement that runs more often as the data grows (n = ${sizes})` : `the same number of each statement at n = ${sizes}`],
+          [
+            'Received',
+            growth.grew.length > 0
+              ? `${plural(growth.grew.length, 'statement shape', 'statement shapes')} grew with n (${growth.totals.join(' → ')} queries in all)`
+              : `every statement constant (${plural(growth.totals[0] ?? 0, 'query', 'queries')} at each scale)`,
           ],
-          sections: [
-            { title: 'Grew with n', lines: growth.grew.flatMap((g) => growthLines(g, scales, results.at(-1))) },
-            {
-              title: 'Did not grow',
-              lines: growth.constant.map((g) => (g.counts.every((c) => c === g.counts[0]) ? `${g.counts[0]} × ${clip(g.shape)}` : countsLine(g, scales))),
-            },
-            { title: 'Trace-ids', lines: results.map((r, i) => `n=${scales[i]}: ${r.traceId}`) },
-          ],
-        }),
-    };
+          [results[0]?.kind === 'request' ? 'Request' : 'Function', results[0]?.name ?? ''],
+        ],
+        sections: [
+          { title: 'Grew with n', lines: growth.grew.flatMap((g) => growthLines(g, scales, results.at(-1))) },
+          {
+            title: 'Did not grow',
+            lines: growth.constant.map((g) => (g.counts.every((c) => c === g.counts[0]) ? `${g.counts[0]} × ${clip(g.shape)}` : countsLine(g, scales))),
+          },
+          { title: 'Trace-ids', lines: results.map((r, i) => `n=${scales[i]}: ${r.traceId}`) },
+        ],
+      }),
   };
-  return run();
 }

@@ -45,7 +45,7 @@ function advice(verdict: BaselineVerdict, file: string, updateCommand: string, r
  * @example
  * await expect(() => serialize(order)).toMatchAllocationBaseline();
  */
-export function toMatchAllocationBaseline(this: MatcherContext, received: unknown, options?: AllocationBaselineOptions): Promise<MatcherResult> {
+export async function toMatchAllocationBaseline(this: MatcherContext, received: unknown, options?: AllocationBaselineOptions): Promise<MatcherResult> {
   const context = this as TestMatcherContext;
   if (context.isNot) {
     throw perfgateError('INVALID_OPTIONS', ['toMatchAllocationBaseline', 'cannot be used with .not: a baseline is a figure to stay near; to forbid allocating, use .toAllocateAtMost(0).'], toMatchAllocationBaseline);

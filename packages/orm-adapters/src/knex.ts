@@ -41,8 +41,15 @@ interface CompiledQuery {
   readonly method?: unknown;
 }
 
+interface BuilderStatement {
+  readonly type?: unknown;
+  readonly method?: unknown;
+  readonly aggregateDistinct?: unknown;
+}
+
 interface BuilderLike {
   readonly _single?: { readonly table?: unknown };
+  readonly _statements?: readonly BuilderStatement[];
   readonly _sequence?: ReadonlyArray<{ readonly method?: unknown; readonly args?: readonly unknown[] }>;
 }
 
@@ -62,7 +69,19 @@ function tableName(table: unknown): string | undefined {
   return undefined;
 }
 
-/** `orders.select`, `orders.first`, `order_items.insert`, `raw`; schema builders `orders.createTable`. */
+/**
+ * knex compiles `count()`, `max()`, `sumDistinct()`… as a select (or a
+ * `first`), so the builder's aggregate, not the compiled method, says what the
+ * statement does: `count`, `countDistinct`, `max`.
+ */
+function aggregateOf(builder: BuilderLike): string | undefined {
+  const statements = Array.isArray(builder._statements) ? builder._statements : [];
+  const aggregate = statements.find((s) => (s.type === 'aggregate' || s.type === 'aggregateRaw') && typeof s.method === 'string');
+  if (aggregate === undefined) return undefined;
+  return aggregate.aggregateDistinct === true ? `${aggregate.method as string}Distinct` : (aggregate.method as string);
+}
+
+/** `orders.select`, `orders.first`, `orders.count`, `order_items.insert`, `raw`; schema builders `orders.createTable`. */
 function labelOf(builder: BuilderLike | undefined, query: CompiledQuery): string | undefined {
   if (builder === undefined) return undefined;
   const method = typeof query.method === 'string' ? query.method : undefined;
@@ -74,8 +93,9 @@ function labelOf(builder: BuilderLike | undefined, query: CompiledQuery): string
     return `${typeof table === 'string' ? table : 'schema'}.${only.method}`;
   }
   if (method === undefined) return undefined;
+  const action = method === 'select' || method === 'first' ? (aggregateOf(builder) ?? method) : method;
   const table = tableName(builder._single?.table);
-  return table === undefined ? method : `${table}.${method}`;
+  return table === undefined ? action : `${table}.${action}`;
 }
 
 function dialectOf(client: KnexClient): SqlDialect {

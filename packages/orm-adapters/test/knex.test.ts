@@ -85,12 +85,17 @@ async function everyForm(db: Knex): Promise<void> {
   await db('orders').where({ id: 1 }).first();
   await db('orders').pluck('id');
   await db('orders as o').count('* as n');
+  await db('orders').countDistinct('customer').first();
+  await db('orders').max('total');
   await db('orders').where({ id: 1 }).update({ total: 2 });
   await db('orders').where({ id: -1 }).del();
   await db.raw('select 1 as one');
   await db.select(db.raw('2 as two'));
 }
-const EVERY_FORM = ['orders.insert', 'order_items.insert', 'orders.select', 'orders.first', 'orders.pluck', 'orders.select', 'orders.update', 'orders.del', 'raw', 'select'];
+const EVERY_FORM = [
+  'orders.insert', 'order_items.insert', 'orders.select', 'orders.first', 'orders.pluck', 'orders.count', 'orders.countDistinct', 'orders.max',
+  'orders.update', 'orders.del', 'raw', 'select',
+];
 
 function consume(stream: NodeJS.ReadableStream): Promise<number> {
   let rows = 0;
@@ -127,12 +132,12 @@ function knexSuite(title: string, open: Open, skip = false): void {
       await backend?.close();
     });
 
-    test('records each builder call once, labelled <table>.<method>, with knex’s dialect', async () => {
+    test('#16.10 records each builder call once, labelled <table>.<method> (count, max… included), with knex’s dialect', async () => {
       const instrumentation = instrumentKnex(knex);
       try {
         const result = await recordQueries(() => everyForm(db));
         expect(result.queries.map((q) => q.label)).toEqual(EVERY_FORM);
-        expect(result.queries.map((q) => q.kind)).toEqual(['insert', 'insert', 'select', 'select', 'select', 'select', 'update', 'delete', 'select', 'select']);
+        expect(result.queries.map((q) => q.kind)).toEqual(['insert', 'insert', 'select', 'select', 'select', 'select', 'select', 'select', 'update', 'delete', 'select', 'select']);
         expect(new Set(result.queries.map((q) => `${q.source}/${q.dialect}`))).toEqual(new Set([`knex/${backend.dialect}`]));
         expect(result.queries[3]!.values).toEqual([1, 1]);
         expect(result.queries[3]!.shape).toBe(backend.dialect === 'mysql' ? 'SELECT * FROM `orders` WHERE `id` = ? LIMIT ?' : 'SELECT * FROM "orders" WHERE "id" = ? LIMIT ?');
@@ -296,7 +301,7 @@ function knexSuite(title: string, open: Open, skip = false): void {
         expect(result.queries.every((q) => q.source === 'knex')).toBe(true);
         expect(new Set(labels(result))).toEqual(
           new Set([
-            'knex_migrations.hasTable', 'knex_migrations.createTable', 'knex_migrations.select', 'knex_migrations.insert',
+            'knex_migrations.hasTable', 'knex_migrations.createTable', 'knex_migrations.select', 'knex_migrations.max', 'knex_migrations.insert',
             'knex_migrations_lock.hasTable', 'knex_migrations_lock.createTable', 'knex_migrations_lock.select', 'knex_migrations_lock.insert', 'knex_migrations_lock.update',
             'notes.createTable', 'BEGIN', 'COMMIT',
           ]),

@@ -9,12 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
+const require = createRequire(import.meta.url);
+const vitest = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
+const jest = join(dirname(require.resolve('jest/package.json')), 'bin', 'jest.js');
 
 /**
  * One entry per seeded regression: the example, the switch that seeds it,
  * and for each gate what its failure must say (a failure of any other kind
- * is not a catch).
+ * is not a catch). `runner` is vitest unless it says jest.
  */
 const scenarios = [
   {
@@ -45,6 +47,23 @@ const scenarios = [
     gates: [
       { name: 'query-count gate, naming the knex builder and line', caughtBy: [/Received: \d+ queries, \d+ over budget/, /sent by order_items\.select · from src\/orders\.ts:\d+:\d+ \(listOrdersOneByOne\)/] },
       { name: 'N+1 gate (no matcher in the spec)', caughtBy: [/N\+1 in a scope this test created/, /from +src\/orders\.ts:\d+:\d+ \(listOrdersOneByOne\)/] },
+    ],
+  },
+  {
+    example: 'nest-typeorm',
+    runner: 'jest',
+    env: { PERFGATE_DEMO_TAGS: 'one-by-one' },
+    regression: 'POST /articles (NestJS 11 + TypeORM 0.3, jest) finds or creates each tag with queries of its own',
+    fix: 'POST /articles selects every tag with one `In([...])` query and inserts the new ones with one multi-row insert',
+    gates: [
+      {
+        name: 'query-count gate (toIssueAtMost), naming the app’s line',
+        caughtBy: [/Received: 28 queries, 22 over budget/, /6 × INSERT INTO "tag" \("name"\) VALUES \(\?\) RETURNING "id"\n +from src\/articles\/tags\.service\.ts:\d+:\d+/],
+      },
+      {
+        name: 'N+1 gate (no matcher in the spec), naming the app’s line',
+        caughtBy: [/N\+1 in a scope this test created/, /5 × SELECT "Tag"\."id" AS "Tag_id", "Tag"\."name" AS "Tag_name" FROM "tag" "Tag" WHERE \(\("Tag"\."name" = \?\)\) LIMIT \?\n +5 different parameter sets\n +from +src\/articles\/tags\.service\.ts:\d+:\d+/],
+      },
     ],
   },
   {
@@ -90,23 +109,37 @@ const bold = (s) => (tty ? `\x1b[1m${s}\x1b[22m` : s);
 const green = (s) => (tty ? `\x1b[32m${s}\x1b[39m` : s);
 const red = (s) => (tty ? `\x1b[31m${s}\x1b[39m` : s);
 
+/** How each runner is started in an example's folder: jest as the Nest example's `npm test` does. */
+const runners = {
+  vitest: [vitest, 'run'],
+  jest: ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', jest, '--config', 'test/jest-e2e.json'],
+};
+
 /** Runs an example's suite, echoing its output; returns the exit code and the output without colours. */
-function runSuite(example, env) {
+function runSuite({ example, runner = 'vitest' }, env) {
   // The demo always runs on embedded PGlite, whatever the shell has set.
   const { DATABASE_URL: _pg, MYSQL_URL: _mysql, CI: _ci, ...inherited } = process.env;
   const colour = tty ? { FORCE_COLOR: '1' } : {};
-  const result = spawnSync(process.execPath, [vitest, 'run'], { cwd: join(root, 'examples', example), env: { ...inherited, ...colour, ...env }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, runners[runner], { cwd: join(root, 'examples', example), env: { ...inherited, ...colour, ...env }, encoding: 'utf8' });
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
   return { code: result.status, output: stripVTControlCharacters(result.stdout + result.stderr) };
 }
 
+// `node scripts/demo.mjs nest-typeorm load-api` runs only the examples named.
+const only = process.argv.slice(2);
+const unknown = only.filter((name) => !scenarios.some((scenario) => scenario.example === name));
+if (unknown.length > 0) {
+  console.error(`demo: no example ${unknown.join(', ')}; the examples are ${scenarios.map((scenario) => scenario.example).join(', ')}.`);
+  process.exit(2);
+}
+
 const lines = [];
 let ok = true;
-for (const scenario of scenarios) {
+for (const scenario of scenarios.filter(({ example }) => only.length === 0 || only.includes(example))) {
   console.log(bold(`\n━━ examples/${scenario.example} with a seeded regression ━━`));
   console.log(`   ${scenario.regression}\n`);
-  const regressed = runSuite(scenario.example, scenario.env);
+  const regressed = runSuite(scenario, scenario.env);
   for (const gate of scenario.gates) {
     const caught = regressed.code === 1 && gate.caughtBy.every((pattern) => pattern.test(regressed.output));
     ok &&= caught;
@@ -114,7 +147,7 @@ for (const scenario of scenarios) {
   }
   console.log(bold(`\n━━ examples/${scenario.example} with the fix ━━`));
   console.log(`   ${scenario.fix}\n`);
-  const passed = runSuite(scenario.example, {}).code === 0;
+  const passed = runSuite(scenario, {}).code === 0;
   ok &&= passed;
   lines.push(`  ${passed ? green('✔') : red('✘')} examples/${scenario.example} ${passed ? 'passes' : 'FAILS'} on the fixed code`);
 }

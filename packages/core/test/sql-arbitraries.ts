@@ -208,3 +208,22 @@ export const plainIdentifier: fc.Arbitrary<string> = fc
     const upper = name.toUpperCase();
     return !SQL_KEYWORDS.has(upper) && upper !== 'TRUE' && upper !== 'FALSE' && upper !== 'NULL';
   });
+
+/** A quoted identifier of the dialect (MySQL backticks, PostgreSQL double quotes), its quote doubled inside. */
+export function quotedIdentifier(dialect: SqlDialect): fc.Arbitrary<string> {
+  const quote = dialect === 'mysql' ? '`' : '"';
+  return fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), trickyText.filter((s) => s !== '')).map((body) => `${quote}${body.replaceAll(quote, quote + quote)}${quote}`);
+}
+
+/** A column reference as ORMs write it: one to three parts (`schema.table.column`), each quoted or not. */
+export function columnReference(dialect: SqlDialect): fc.Arbitrary<string> {
+  return fc.array(fc.oneof(quotedIdentifier(dialect), plainIdentifier), { minLength: 1, maxLength: 3 }).map((parts) => parts.join('.'));
+}
+
+/** Binary operators that sit between two column references. */
+export const COMPARISON_OPERATORS = ['=', '<>', '!=', '<', '>', '<=', '>=', '+', '-', '*', '/', '%', '||'] as const;
+
+/** What may separate an operator from its operands without changing the statement: nothing, spaces, a comment. */
+export function operatorGap(dialect: SqlDialect): fc.Arbitrary<string> {
+  return fc.constantFrom('', ' ', '\n\t', '/* c */', ' /*c*/ ', '-- c\n', ...(dialect === 'mysql' ? ['# c\n'] : []));
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { holes, holeSource, literal, plainIdentifier, STATEMENT_TEMPLATES } from '../../test/sql-arbitraries.js';
+import { columnReference, COMPARISON_OPERATORS, holes, holeSource, literal, operatorGap, plainIdentifier, STATEMENT_TEMPLATES } from '../../test/sql-arbitraries.js';
 import { computeFingerprint, FINGERPRINT_CACHE_SIZE, fingerprintSql, type StatementKind } from './fingerprint-sql.js';
 import type { SqlDialect } from './scan-sql.js';
 
@@ -97,6 +97,36 @@ describe('statement shapes: words and layout', () => {
   it('hugs function calls but not keyword lists', () => {
     expect(shapeOf('SELECT count ( * ) FROM t GROUP BY a')).toBe('SELECT count(*) FROM t GROUP BY a');
     expect(shapeOf('INSERT INTO t(a) VALUES(1)')).toBe('INSERT INTO t (a) VALUES (?)');
+  });
+});
+
+describe('#16.4 identifier quoting next to operators', () => {
+  it('keeps a MySQL comparison whole where `=` touches a backtick', () => {
+    expect(shapeOf('SELECT * FROM `article` JOIN `author` ON `author`.`id`=`article`.`authorId` WHERE `article`.`slug`=?', 'mysql')).toBe(
+      'SELECT * FROM `article` JOIN `author` ON `author`.`id` = `article`.`authorId` WHERE `article`.`slug` = ?',
+    );
+    expect(shapeOf('SELECT * FROM t WHERE a=:name AND b=/* c */1 AND c=#c\n2', 'mysql')).toBe('SELECT * FROM t WHERE a = ? AND b = ? AND c = ?');
+  });
+
+  it('print each quoted or plain column and operator as written, with or without spaces or comments around the operator, in both dialects', () => {
+    const comparison = (dialect: SqlDialect) =>
+      fc
+        .record({ left: columnReference(dialect), op: fc.constantFrom(...COMPARISON_OPERATORS), right: columnReference(dialect), before: operatorGap(dialect), after: operatorGap(dialect) })
+        // `a---c` is `a` and a comment in SQL itself: a gap cannot start with `--` after a minus.
+        .filter(({ op, after }) => !(op === '-' && after.startsWith('-')));
+    fc.assert(
+      fc.property(
+        fc.constantFrom<SqlDialect>('postgres', 'mysql').chain((dialect) => fc.tuple(fc.constant(dialect), fc.array(comparison(dialect), { minLength: 1, maxLength: 4 }))),
+        ([dialect, comparisons]) => {
+          const written = comparisons.map(({ left, op, right, before, after }) => `${left}${before}${op}${after}${right}`);
+          const canonical = comparisons.map(({ left, op, right }) => `${left} ${op} ${right}`);
+          const last = comparisons.at(-1)!;
+          const sql = `SELECT ${written.join(', ')} FROM t WHERE ${last.left}${last.before}=${last.after}${last.right}`;
+          expect(shapeOf(sql, dialect)).toBe(`SELECT ${canonical.join(', ')} FROM t WHERE ${last.left} = ${last.right}`);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -18,7 +18,8 @@ export interface SqlToken {
 
 const VALUE: SqlToken = { type: 'value', text: '?' };
 
-const OP_CHARS = new Set('+-*/<>=~!@#%^&|`?:'.split(''));
+// No backtick: it opens a MySQL identifier, even right after an operator (`a`=`b`).
+const OP_CHARS = new Set('+-*/<>=~!@#%^&|?:'.split(''));
 const PUNCT_CHARS = new Set('()[],;.'.split(''));
 
 function isIdentStart(c: string): boolean {
@@ -94,6 +95,18 @@ function signBelongsToNumber(previous: SqlToken | undefined): boolean {
 /** `t.5` qualifies a name; after a keyword such as SELECT or THEN, `.5` is a number. */
 function isQualifier(previous: SqlToken | undefined): boolean {
   return previous?.type === 'ident' || (previous?.type === 'word' && !VALUE_CONTEXT_KEYWORDS.has(previous.text));
+}
+
+/** Whether the operator run being scanned ends before `sql[j]`, an operator character. */
+function endsOperator(sql: string, j: number, mysql: boolean): boolean {
+  const c = sql[j]!;
+  const next = sql[j + 1];
+  if ((c === '-' || c === '+') && isDigit(next)) return true;
+  if (c === '-' && next === '-') return true;
+  if (c === '/' && next === '*') return true;
+  if (c === '#' && mysql) return true;
+  if (c === '?') return true;
+  return c === ':' && sql[j - 1] !== ':' && next !== undefined && isIdentStart(next);
 }
 
 /**
@@ -232,11 +245,9 @@ export function scanSql(sql: string, dialect: SqlDialect): SqlToken[] {
     }
     if (OP_CHARS.has(c)) {
       let j = i + 1;
-      // `::` and `:=` stay whole; other runs end before a sign that starts a number.
-      while (j < sql.length && OP_CHARS.has(sql[j]!) && !(sql[j] === '-' && sql[j + 1] === '-') && !(sql[j] === '?' && j > i)) {
-        if ((sql[j] === '-' || sql[j] === '+') && isDigit(sql[j + 1])) break;
-        j++;
-      }
+      // `::` and `:=` stay whole; other runs end before a sign that starts a number, and before
+      // what starts a comment or a placeholder (`=--`, `=/*`, MySQL's `=#`, `=?`, `=:name`).
+      while (j < sql.length && OP_CHARS.has(sql[j]!) && !endsOperator(sql, j, mysql)) j++;
       push({ type: 'op', text: sql.slice(i, j) });
       i = j;
       continue;

@@ -16,22 +16,60 @@ export interface PgModule {
 
 interface QueryConfigLike {
   readonly text?: unknown;
+  readonly name?: unknown;
   readonly values?: unknown;
   readonly submit?: unknown;
+  /** pg-query-stream keeps its text on the pg-cursor it wraps. */
+  readonly cursor?: { readonly text?: unknown; readonly values?: unknown } | undefined;
 }
 
-function queryText(config: unknown): string | undefined {
-  if (typeof config === 'string') return config;
-  if (typeof config === 'object' && config !== null && typeof (config as QueryConfigLike).text === 'string') {
-    return (config as QueryConfigLike).text as string;
+/** What pg calls on the query it is running (a `pg.Query` or any submittable) when the server answers. */
+type Submittable = Record<'handleError' | 'handleReadyForQuery', QueryMethod>;
+
+/**
+ * The text of each named statement, per client (and per pool), from its first
+ * run with text: a re-run by name alone (`{ name: 'p1', values: [3] }`) sends
+ * no text, as the server has it prepared on that connection.
+ */
+const namedTexts = new WeakMap<object, Map<string, string>>();
+
+function rememberedText(owner: object, name: string, text: unknown): string | undefined {
+  let texts = namedTexts.get(owner);
+  if (typeof text !== 'string') {
+    // A statement prepared before perfgate instrumented the client: pg's own note of what it parsed.
+    return texts?.get(name) ?? (owner as { connection?: { parsedStatements?: Record<string, unknown> } }).connection?.parsedStatements?.[name]?.toString();
   }
-  return undefined;
+  if (texts === undefined) namedTexts.set(owner, (texts = new Map()));
+  if (!texts.has(name)) texts.set(name, text);
+  return text;
+}
+
+/** The statement a call sends, as `owner` (a client or a pool) knows it; undefined when it cannot tell. */
+function queryText(owner: object, config: unknown): string | undefined {
+  if (typeof config === 'string') return config;
+  if (typeof config !== 'object' || config === null) return undefined;
+  const { text, name, cursor } = config as QueryConfigLike;
+  if (typeof name === 'string' && name !== '') return rememberedText(owner, name, text);
+  if (typeof text === 'string') return text;
+  return typeof cursor?.text === 'string' ? cursor.text : undefined;
+}
+
+/**
+ * What a client records when it cannot know the text: a named statement it
+ * never saw prepared (pg fails it, but it went to the server), or a
+ * submittable that keeps its text to itself. Counted either way.
+ */
+function unknownText(config: unknown): string | undefined {
+  if (typeof config !== 'object' || config === null) return undefined;
+  const { name, submit } = config as QueryConfigLike;
+  if (typeof name === 'string' && name !== '') return `EXECUTE "${name.replaceAll('"', '""')}"`;
+  return typeof submit === 'function' ? `pg submittable ${config.constructor.name || 'anonymous'}` : undefined;
 }
 
 function queryValues(config: unknown, values: unknown): readonly unknown[] | undefined {
   if (Array.isArray(values)) return values;
-  const fromConfig = typeof config === 'object' && config !== null ? (config as QueryConfigLike).values : undefined;
-  return Array.isArray(fromConfig) ? fromConfig : undefined;
+  const from = typeof config === 'object' && config !== null ? ((config as QueryConfigLike).values ?? (config as QueryConfigLike).cursor?.values) : undefined;
+  return Array.isArray(from) ? from : undefined;
 }
 
 function finishing(record: QueryRecord, callback: Callback): Callback {
@@ -42,23 +80,48 @@ function finishing(record: QueryRecord, callback: Callback): Callback {
 }
 
 /**
+ * A submittable (pg.Query, pg-cursor, pg-query-stream) has no promise and
+ * reports through its own events and callbacks, which perfgate leaves alone:
+ * an 'error' listener would swallow an error event the user never handles.
+ * pg calls the submittable's `handleError` and `handleReadyForQuery` as the
+ * server answers; they are wrapped on the instance until the first of them,
+ * then the instance's own properties are put back as they were.
+ */
+function finishWhenAnswered(record: QueryRecord, submittable: Submittable): void {
+  const names = ['handleError', 'handleReadyForQuery'] as const;
+  const own = names.map((name) => Object.getOwnPropertyDescriptor(submittable, name));
+  const restore = () =>
+    names.forEach((name, i) => {
+      if (own[i] === undefined) delete (submittable as Partial<Submittable>)[name];
+      else Object.defineProperty(submittable, name, own[i]!);
+    });
+  names.forEach((name) => {
+    const handle = submittable[name];
+    if (typeof handle !== 'function') return;
+    submittable[name] = function (this: unknown, ...args: unknown[]) {
+      restore();
+      finishQuery(record, name === 'handleError' ? (args[0] ?? new Error('pg query failed')) : undefined);
+      return handle.apply(this, args);
+    };
+  });
+}
+
+/**
  * `Client.prototype.query`: every call form — `(text)`, `(text, values)`,
- * `(config)`, each with or without a callback, and submittables (Cursor,
- * QueryStream). Pool queries pass through it. `this`, the returned promise
- * and the callback's arguments are the driver's own.
+ * `(config)`, named statements, each with or without a callback, and
+ * submittables (Cursor, QueryStream). Pool queries pass through it. `this`,
+ * the callback's arguments, the submittable and the promise's settling are the
+ * driver's own.
  */
 function wrapQuery(original: QueryMethod): QueryMethod {
   return function query(this: unknown, ...args: unknown[]) {
     const [config, values, callback] = args;
-    const sql = queryText(config);
+    const sql = queryText(this as object, config) ?? unknownText(config);
     const record = sql === undefined ? undefined : startQuery({ sql, values: queryValues(config, values), source: 'pg', dialect: 'postgres' });
     if (record === undefined) return original.apply(this, args);
-    // Submittables report through their own events; adding an 'error'
-    // listener would change how they fail, so only the count is recorded.
-    if (typeof (config as QueryConfigLike).submit !== 'function') {
-      if (typeof values === 'function') args[1] = finishing(record, values as Callback);
-      else if (typeof callback === 'function') args[2] = finishing(record, callback as Callback);
-    }
+    if (typeof (config as QueryConfigLike).submit === 'function') finishWhenAnswered(record, config as Submittable);
+    else if (typeof values === 'function') args[1] = finishing(record, values as Callback);
+    else if (typeof callback === 'function') args[2] = finishing(record, callback as Callback);
     return callRecorded(record, () => original.apply(this, args));
   };
 }
@@ -72,7 +135,8 @@ function wrapQuery(original: QueryMethod): QueryMethod {
 function wrapPoolQuery(original: QueryMethod): QueryMethod {
   return function query(this: unknown, ...args: unknown[]) {
     const [config, values, callback] = args;
-    const sql = queryText(config);
+    // A statement the pool cannot name (a named one first prepared on a checked-out client) is recorded by the client it lands on.
+    const sql = queryText(this as object, config);
     const record = sql === undefined ? undefined : startQuery({ sql, values: queryValues(config, values), source: 'pg', dialect: 'postgres' });
     if (record === undefined) return original.apply(this, args);
     if (typeof values === 'function') args[1] = finishing(record, values as Callback);

@@ -1,5 +1,6 @@
 import { findRepeatedStatements, recordQueries, type ScopeResult } from '@perfgate/core';
 import pg from 'pg';
+import QueryStream from 'pg-query-stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { instrumentPg } from '../src/pg.js';
 import { openPostgres, type PostgresForTests } from './support/postgres.js';
@@ -32,10 +33,14 @@ async function withClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> 
 }
 
 /** What a spec can observe of an error: everything but the stack below the driver's frames. */
-function observable(error: unknown) {
+function observable(error: unknown, statementName?: string) {
   const e = error as Error & { code?: string; position?: string };
-  return { type: e.constructor.name, name: e.name, message: e.message, code: e.code, position: e.position, topFrame: e.stack?.split('\n')[1]?.trim().replace(/:\d+:\d+\)?$/, '') };
+  const message = statementName === undefined ? e.message : e.message.replace(`"${statementName}"`, '"<name>"');
+  return { type: e.constructor.name, name: e.name, message, code: e.code, position: e.position, topFrame: e.stack?.split('\n')[1]?.trim().replace(/:\d+:\d+\)?$/, '') };
 }
+
+/** A re-run of a prepared statement by its name alone, which pg accepts and its typings do not. */
+const byName = (name: string, values: unknown[]) => ({ name, values }) as unknown as pg.QueryConfig;
 
 describe(`instrumentPg (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'PGlite over a socket'})`, () => {
   test('records every call form once, with shape, kind and source', async () => {
@@ -177,6 +182,144 @@ describe(`instrumentPg (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'PGli
         }),
       );
       expect(shapes(result)).toEqual(['SELECT * FROM items']);
+    } finally {
+      instrumentation.dispose();
+    }
+  });
+
+  test('#11.2 a QueryStream (pg-query-stream) is counted once and finishes with the stream, adding no listener', async () => {
+    const instrumentation = instrumentPg(pg);
+    try {
+      let rows: unknown[] = [];
+      let listeners: number[] = [];
+      const result = await withClient((client) =>
+        recordQueries(async () => {
+          const stream = client.query(new QueryStream('SELECT id FROM items WHERE id <= $1 ORDER BY id', [3], { batchSize: 2 }));
+          listeners = [stream.listenerCount('error'), stream.listenerCount('end')];
+          rows = await stream.toArray();
+        }),
+      );
+      expect(rows).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
+      expect(listeners).toEqual([0, 0]);
+      expect(shapes(result)).toEqual(['SELECT id FROM items WHERE id <= ? ORDER BY id']);
+      // pg-cursor keeps its values as it will send them (text).
+      expect(result.queries[0]).toMatchObject({ failed: false, values: ['3'], durationMs: expect.any(Number) });
+    } finally {
+      instrumentation.dispose();
+    }
+  });
+
+  test('#11.2 a failing QueryStream fails as without perfgate and is recorded failed; its methods are restored', async () => {
+    const bad = 'SELECT * FROM no_such_table';
+    // A stream reports its query's error once read.
+    const failure = (stream: QueryStream) => stream.toArray().catch((e: unknown) => e);
+    const plain = await withClient((client) => failure(client.query(new QueryStream(bad))));
+    const instrumentation = instrumentPg(pg);
+    try {
+      let stream: QueryStream | undefined;
+      let instrumented: unknown;
+      const result = await withClient((client) =>
+        recordQueries(async () => {
+          stream = client.query(new QueryStream(bad));
+          instrumented = await failure(stream);
+        }),
+      );
+      expect(observable(instrumented)).toEqual(observable(plain));
+      expect(result.queries.map((q) => [q.shape, q.failed])).toEqual([['SELECT * FROM no_such_table', true]]);
+      expect([Object.hasOwn(stream!, 'handleError'), Object.hasOwn(stream!, 'handleReadyForQuery')]).toEqual([true, true]);
+      expect(stream!.handleError).toBe(Object.getOwnPropertyDescriptor(stream!, 'handleError')!.value);
+      expect(stream!.handleError.name).toBe('bound handleError');
+    } finally {
+      instrumentation.dispose();
+    }
+  });
+
+  test('#11.2 a submittable that keeps its text to itself is counted once, under its class name', async () => {
+    /** The smallest custom submittable: sends one simple query and reports when the server is ready again. */
+    class Ping {
+      readonly done: Promise<void>;
+      private settle!: (error?: unknown) => void;
+      constructor() {
+        this.done = new Promise((resolve, reject) => (this.settle = (error) => (error ? reject(error) : resolve())));
+      }
+      submit(connection: { query(text: string): void }) {
+        connection.query('SELECT 1');
+      }
+      handleRowDescription() {}
+      handleDataRow() {}
+      handleCommandComplete() {}
+      handleEmptyQuery() {}
+      handleError(error: unknown) {
+        this.settle(error);
+      }
+      handleReadyForQuery() {
+        this.settle();
+      }
+    }
+    const instrumentation = instrumentPg(pg);
+    try {
+      const result = await withClient((client) =>
+        recordQueries(async () => {
+          const ping = new Ping();
+          expect(client.query(ping as unknown as pg.Query)).toBe(ping);
+          await ping.done;
+          expect(Object.keys(ping)).toEqual(['done', 'settle']);
+        }),
+      );
+      expect(result.queries.map((q) => [q.shape, q.failed, typeof q.durationMs])).toEqual([['pg submittable Ping', false, 'number']]);
+    } finally {
+      instrumentation.dispose();
+    }
+  });
+
+  test('#11.2 a named statement re-run by name alone is counted with the text of its first run, per client and per pool', async () => {
+    const text = 'SELECT name FROM items WHERE id = $1';
+    const instrumentation = instrumentPg(pg);
+    const pool = new pg.Pool({ ...postgres.config, max: 1 });
+    try {
+      let rows: unknown[] = [];
+      const result = await withClient((client) =>
+        recordQueries(async () => {
+          await client.query({ name: 'item-name', text, values: [1] });
+          rows = (await client.query(byName('item-name', [3]))).rows;
+          await pool.query({ name: 'pooled', text, values: [1] });
+          await pool.query(byName('pooled', [2]));
+          // Prepared on a checked-out client, re-run through the pool: the client it lands on names it.
+          const checkedOut = await pool.connect();
+          await checkedOut.query({ name: 'on-client', text, values: [1] });
+          checkedOut.release();
+          await pool.query(byName('on-client', [2]));
+        }),
+      );
+      expect(rows).toEqual([{ name: 'c' }]);
+      expect(result.queries.map((q) => [q.shape, q.values])).toEqual([
+        ['SELECT name FROM items WHERE id = ?', [1]],
+        ['SELECT name FROM items WHERE id = ?', [3]],
+        ['SELECT name FROM items WHERE id = ?', [1]],
+        ['SELECT name FROM items WHERE id = ?', [2]],
+        ['SELECT name FROM items WHERE id = ?', [1]],
+        ['SELECT name FROM items WHERE id = ?', [2]],
+      ]);
+    } finally {
+      await pool.end();
+      instrumentation.dispose();
+    }
+  });
+
+  test('#11.2 a name-only statement the client never saw prepared is counted as EXECUTE "<name>", failing as pg fails it', async () => {
+    // Two names: PGlite behind a socket is one session, where the first attempt leaves a statement behind.
+    const attempt = (client: pg.Client, name: string) => client.query(byName(name, [1])).catch((e: unknown) => observable(e, name));
+    const plain = await withClient((client) => attempt(client, 'never-prepared-plain'));
+    const instrumentation = instrumentPg(pg);
+    try {
+      let instrumented: unknown;
+      const result = await withClient((client) =>
+        recordQueries(async () => {
+          instrumented = await attempt(client, 'never-prepared');
+        }),
+      );
+      expect(instrumented).toEqual(plain);
+      expect(result.queries.map((q) => [q.shape, q.failed])).toEqual([['EXECUTE "never-prepared"', true]]);
     } finally {
       instrumentation.dispose();
     }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Controller, Get, Injectable, Module, Param, type INestApplication } from '@nestjs/common';
+import { Body, Controller, Get, Injectable, Module, Param, Post, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,15 @@ class OrdersService {
     }
     return ids.map((id) => `${customer}-${id}`);
   }
+
+  async create(items: number): Promise<{ items: number }> {
+    issue('INSERT INTO orders (customer_id) VALUES ($1)');
+    for (let n = 0; n < items; n++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      issue('INSERT INTO order_items (order_id, sku) VALUES ($1, $2)');
+    }
+    return { items };
+  }
 }
 Injectable()(OrdersService);
 
@@ -36,11 +45,16 @@ class OrdersController {
   list(customer: string) {
     return this.orders.list(customer);
   }
+  create(body: { items: string | number }) {
+    return this.orders.create(Number(body.items));
+  }
 }
 Reflect.defineMetadata('design:paramtypes', [OrdersService], OrdersController);
 Controller('customers')(OrdersController);
 Get(':id/orders')(OrdersController.prototype, 'list', Object.getOwnPropertyDescriptor(OrdersController.prototype, 'list')!);
 Param('id')(OrdersController.prototype, 'list', 0);
+Post(':id/orders')(OrdersController.prototype, 'create', Object.getOwnPropertyDescriptor(OrdersController.prototype, 'create')!);
+Body()(OrdersController.prototype, 'create', 0);
 
 class AppModule {}
 Module({ controllers: [OrdersController], providers: [OrdersService] })(AppModule);
@@ -77,5 +91,14 @@ describe('a Nest app (platform-express) under the automatic http scoping', () =>
     await expect(request(app.getHttpServer()).get('/customers/c1/orders')).toIssueAtMost(4);
     const failure = expect(request(app.getHttpServer()).get('/customers/c1/orders')).toIssueAtMost(2);
     await expect(failure).rejects.toThrow(/Received: 4 queries, 2 over budget[\s\S]*Request: +GET \/customers\/c1\/orders[\s\S]*3 × SELECT \* FROM order_items WHERE order_id = \?/);
+  });
+
+  it.each([
+    { type: 'JSON', send: (r: request.Test) => r.send({ items: 3 }) },
+    { type: 'urlencoded', send: (r: request.Test) => r.type('form').send('items=3') },
+  ])('keeps the request scope through body parsing of a $type POST (current Nest; the #16.1 versions run in installed-tests)', async ({ send }) => {
+    const post = send(request(app.getHttpServer()).post('/customers/c1/orders'));
+    await expect(post).toIssueExactly(4);
+    expect((await post).body).toEqual({ items: 3 });
   });
 });

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createScope } from '../scope/run-in-scope.js';
 import type { Scope } from '../scope/scope.js';
 import { parseTraceparent } from '../scope/trace-context.js';
+import { bindRequestEvents } from './bind-request-events.js';
 
 const REQUEST_SCOPE = Symbol.for('perfgate.request-scope');
 
@@ -22,7 +23,8 @@ export function requestPath(req: IncomingMessage): string {
 /**
  * Opens the scope for one incoming request, keyed by its `traceparent`
  * header's trace-id and parent-id (a new trace-id when it has none), and closes it when
- * the response finishes. A request gets one scope however many layers ask.
+ * the response finishes. A request gets one scope however many layers ask;
+ * its body's events are delivered in that scope too.
  */
 export function openRequestScope(req: IncomingMessage, res: ServerResponse): Scope {
   const existing = requestScopeOf(req);
@@ -39,6 +41,7 @@ export function openRequestScope(req: IncomingMessage, res: ServerResponse): Sco
     parentSpanId: traceparent?.parentId,
   });
   Object.defineProperty(req, REQUEST_SCOPE, { value: scope, enumerable: false });
+  bindRequestEvents(req, scope);
   const close = (): void => scope.close();
   res.once('finish', close);
   res.once('close', close);

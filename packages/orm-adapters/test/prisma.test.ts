@@ -184,6 +184,12 @@ describe.each([
     expect(results.map((r) => r.count)).toEqual(results.map((_, n) => n % 4));
   });
 
+  test('#11.8a a connect of n rows is one statement shape whatever n: toIssueConstantQueries passes', async () => {
+    // Books 1 and 2 are Ada's already: connecting them again changes no row.
+    const connectAdasBooks = (n: number) => prisma.author.update({ where: { id: 1 }, data: { books: { connect: [{ id: 1 }, { id: 2 }].slice(0, n) } } });
+    await expect(connectAdasBooks).toIssueConstantQueries({ populate: () => undefined, scales: [1, 2] });
+  });
+
   test('names the operation and the line of the loop in an N+1 failure', async () => {
     async function listBooksOneByOne() {
       const authors = await prisma.author.findMany();

@@ -130,6 +130,59 @@ describe('#16.4 identifier quoting next to operators', () => {
   });
 });
 
+describe('#11.8a runs of equal OR/AND predicates collapse, as IN lists do', () => {
+  it('gives Prisma\'s connect of one, two or three rows one shape', () => {
+    // What Prisma 7 sends for `books: { connect: ids.map((id) => ({ id })) }`: each element bracketed once there are two.
+    const element = (i: number, n: number) => (n === 1 ? `"public"."books"."id" = $${i + 2} AND 1=1` : `("public"."books"."id" = $${i + 2} AND 1=1)`);
+    const connect = (n: number) => `UPDATE "public"."books" SET "author_id" = $1 WHERE (${Array.from({ length: n }, (_, i) => element(i, n)).join(' OR ')})`;
+    const shape = 'UPDATE "public"."books" SET "author_id" = ? WHERE ("public"."books"."id" = ? AND ? = ?)';
+    expect([1, 2, 3].map((n) => shapeOf(connect(n)))).toEqual([shape, shape, shape]);
+    expect(shapeOf('SELECT "t"."id" FROM "t" WHERE ("t"."name" = $1 OR "t"."name" = $2 OR "t"."name" = $3) OFFSET $4')).toBe('SELECT "t"."id" FROM "t" WHERE ("t"."name" = ?) OFFSET ?');
+  });
+
+  it('keeps predicates that differ, and the AND of a BETWEEN', () => {
+    expect(shapeOf('SELECT * FROM t WHERE a = 1 OR b = 2 OR a = 3')).toBe('SELECT * FROM t WHERE a = ? OR b = ? OR a = ?');
+    expect(shapeOf('SELECT * FROM t WHERE a BETWEEN 1 AND 2 AND a BETWEEN 3 AND 4 ORDER BY a')).toBe('SELECT * FROM t WHERE a BETWEEN ? AND ? ORDER BY a');
+    expect(shapeOf('SELECT * FROM t WHERE a = 1 OR a = 2 ORDER BY a = 3')).toBe('SELECT * FROM t WHERE a = ? ORDER BY a = ?');
+    expect(shapeOf('SELECT ((x)) FROM t WHERE (a = 1) OR (b = 2)')).toBe('SELECT ((x)) FROM t WHERE (a = ?) OR (b = ?)');
+  });
+
+  const predicate = (dialect: SqlDialect) =>
+    fc.record({ column: columnReference(dialect), op: fc.constantFrom('=', '<>', '>', '<=', 'LIKE') }).map(({ column, op }) => (value: string) => `${column} ${op} ${value}`);
+
+  it('do not depend on how many list elements an ORM wrote as one predicate each, plain or grouped, in both dialects', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<SqlDialect>('postgres', 'mysql').chain((dialect) =>
+          fc.tuple(fc.constant(dialect), fc.array(predicate(dialect), { minLength: 1, maxLength: 3 }), fc.constantFrom('OR', 'AND'), fc.array(literal(dialect), { minLength: 2, maxLength: 12 }), fc.integer({ min: 2, max: 6 })),
+        ),
+        ([dialect, parts, joiner, values, n]) => {
+          let at = 0;
+          const value = () => values[at++ % values.length]!;
+          // One element: a predicate, or an AND of several (`connect: [{ a, b }]`), bracketed when there are more, as Prisma writes them.
+          const element = (count: number) => (parts.length === 1 || count === 1 ? parts.map((p) => p(value())).join(' AND ') : `(${parts.map((p) => p(value())).join(' AND ')})`);
+          const chain = (count: number) => `SELECT id FROM t WHERE (${Array.from({ length: count }, () => element(count)).join(` ${joiner} `)}) LIMIT ${value()}`;
+          expect(shapeOf(chain(n), dialect)).toBe(shapeOf(chain(1), dialect));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never merge two different predicates', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<SqlDialect>('postgres', 'mysql').chain((dialect) => fc.tuple(fc.constant(dialect), fc.uniqueArray(plainIdentifier, { minLength: 2, maxLength: 4 }), fc.constantFrom('OR', 'AND'))),
+        ([dialect, columns, joiner]) => {
+          const shape = shapeOf(`SELECT id FROM t WHERE ${columns.map((c, i) => `${c} = ${i}`).join(` ${joiner} `)}`, dialect);
+          expect(shape).toBe(`SELECT id FROM t WHERE ${columns.map((c) => `${c} = ?`).join(` ${joiner} `)}`);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('statement kind', () => {
   it.each<[string, StatementKind]>([
     ['select 1', 'select'],

@@ -1,9 +1,10 @@
+import { collapseRepeatedPredicates } from './collapse-predicates.js';
 import { scanSql, type SqlDialect, type SqlToken } from './scan-sql.js';
 
 export type StatementKind = 'select' | 'insert' | 'update' | 'delete' | 'other';
 
 export interface SqlFingerprint {
-  /** The statement with literals and placeholders as `?`, lists collapsed, whitespace folded, keywords upper-cased. */
+  /** The statement with literals and placeholders as `?`, lists and runs of equal OR/AND predicates collapsed, whitespace folded, keywords upper-cased. */
   readonly shape: string;
   readonly kind: StatementKind;
   /** BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, START TRANSACTION, SET TRANSACTION. */
@@ -164,7 +165,7 @@ export function computeFingerprint(sql: string, dialect: SqlDialect): SqlFingerp
   const tokens = scanSql(sql, dialect);
   while (tokens.at(-1)?.type === 'punct' && tokens.at(-1)!.text === ';') tokens.pop();
   return {
-    shape: joinTokens(collapseLists(tokens)),
+    shape: joinTokens(collapseRepeatedPredicates(collapseLists(tokens))),
     kind: statementKind(tokens),
     transactionControl: isTransactionControl(tokens),
   };

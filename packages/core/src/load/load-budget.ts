@@ -4,7 +4,7 @@ import { MAX_CONNECTIONS, MAX_LOAD_DURATION_MS, MAX_LOAD_REQUESTS, type LoadShap
 
 /** How much load, for how long: what `toServeWithin` and `toMatchLatencyBaseline` drive. */
 export interface LoadOptions {
-  /** Concurrent connections. Default 10. */
+  /** Concurrent connections. Default 10, or the number of `requests` when fewer (never more connections than requests). */
   readonly connections?: number;
   /** How long to drive the app, with its unit ('3 s'); at most 30 s. Or: */
   readonly duration?: string;
@@ -33,7 +33,8 @@ export const DEFAULT_REQUESTS = 500;
 const LOAD_KEYS = ['connections', 'duration', 'requests'];
 
 export function resolveLoadShape(where: string, options: LoadOptions, stackFrom: Function): LoadShape {
-  const { connections = DEFAULT_CONNECTIONS, duration, requests } = options;
+  const { connections: asked, duration, requests } = options;
+  const connections = asked ?? DEFAULT_CONNECTIONS;
   const fail = (detail: string) => perfgateError('INVALID_OPTIONS', [where, detail], stackFrom);
   if (!Number.isInteger(connections) || connections < 1 || connections > MAX_CONNECTIONS) {
     throw fail(`"connections" must be a whole number from 1 to ${MAX_CONNECTIONS}; received ${describe(connections)}.`);
@@ -46,7 +47,16 @@ export function resolveLoadShape(where: string, options: LoadOptions, stackFrom:
   if (durationMs !== undefined && (durationMs < 100 || durationMs > MAX_LOAD_DURATION_MS)) {
     throw fail(`"duration" must be from 100 ms to ${MAX_LOAD_DURATION_MS / 1000} s; received ${describe(duration)}.`);
   }
-  return { connections, durationMs, requests: durationMs === undefined ? (requests ?? DEFAULT_REQUESTS) : undefined };
+  const total = durationMs === undefined ? (requests ?? DEFAULT_REQUESTS) : undefined;
+  // Each connection sends at least one request: more connections than requests cannot run.
+  if (total !== undefined && connections > total) {
+    // Two numbers the spec wrote that cannot both hold: say so. The default alone gives way, and the Load row says it did.
+    if (asked !== undefined) {
+      throw fail(`"connections" (${connections}) cannot be more than "requests" (${total}): each connection sends at least one request; lower "connections" or raise "requests".`);
+    }
+    return { connections: total, durationMs, requests: total, defaultConnectionsCut: true };
+  }
+  return { connections, durationMs, requests: total };
 }
 
 function parseRate(where: string, rate: unknown, stackFrom: Function): number {

@@ -2,6 +2,7 @@ import { clip, plural, type FailureSection } from '../message/format-failure.js'
 import { findingLines } from '../message/repeat-findings.js';
 import { formatCallSite } from '../record/call-site.js';
 import { formatDuration } from './duration.js';
+import { DEFAULT_CONNECTIONS } from './load-budget.js';
 import type { QueriesPerRequest } from './queries-per-request.js';
 import type { LoadResult, LoadShape } from './run-load.js';
 
@@ -11,7 +12,8 @@ const round = (n: number): string => n.toLocaleString('en-US', { maximumFraction
 export function loadRow(name: string, shape: LoadShape, result: LoadResult): string {
   const seconds = result.elapsedMs / 1000;
   const asked = shape.requests === undefined ? ` for ${formatDuration(shape.durationMs ?? 0)}` : '';
-  return `${name}, ${plural(shape.connections, 'connection', 'connections')}, ${plural(result.requests, 'request', 'requests')}${asked} in ${formatDuration(result.elapsedMs)} (${round(result.requests / seconds)}/s), loopback`;
+  const cut = shape.defaultConnectionsCut ? ` (not the default ${DEFAULT_CONNECTIONS}: one per request)` : '';
+  return `${name}, ${plural(shape.connections, 'connection', 'connections')}${cut}, ${plural(result.requests, 'request', 'requests')}${asked} in ${formatDuration(result.elapsedMs)} (${round(result.requests / seconds)}/s), loopback`;
 }
 
 /** `13 per request (min 13, max 13)`, or why there is no figure. */

@@ -12,6 +12,8 @@ export interface LoadShape {
   readonly connections: number;
   readonly durationMs?: number | undefined;
   readonly requests?: number | undefined;
+  /** The default connection count was cut to `requests`, which is smaller. */
+  readonly defaultConnectionsCut?: boolean;
 }
 
 /** The bounds every load run stays within, whatever it is asked: it stops by itself. */

@@ -105,6 +105,26 @@ describe('toServeWithin input errors', () => {
     await expect(expect(app).toServeWithin({ p99: '50 ms', errorRate: '5' })).rejects.toThrow('"errorRate" must be a share from 0 to 1');
   });
 
+  it('#11.7 cuts the default 10 connections to fewer requests, and says so in the Load row', async () => {
+    const message = await failureMessage(expect(ordersApp()).not.toServeWithin({ p99: '5 s', requests: 5 }, { request: { path: '/orders' } }));
+    expect(message).toMatch(/\nLoad: {5}GET \/orders, 5 connections \(not the default 10: one per request\), 5 requests in /);
+  });
+
+  it('#11.7 refuses more connections than requests, naming both, and a bad port, before starting anything', async () => {
+    let served = 0;
+    const counting = (_req: http.IncomingMessage, res: http.ServerResponse) => void res.end(String(++served));
+    const rejection = (assertion: Promise<unknown>) => assertion.then(() => 'passed', (error: Error) => `${error.name}: ${error.message}`);
+    expect(await rejection(expect(counting).toServeWithin({ p99: '50 ms', requests: 5, connections: 10 }))).toMatchInlineSnapshot(
+      `"PerfgateError: toServeWithin: "connections" (10) cannot be more than "requests" (5): each connection sends at least one request; lower "connections" or raise "requests"."`,
+    );
+    expect(await rejection(expect(counting).toServeWithin({ p99: '50 ms' }, { port: 70_000 }))).toMatchInlineSnapshot(
+      `"PerfgateError: toServeWithin: option "port" must be a whole number from 1 to 65535 (or 0: any free port); received number 70000."`,
+    );
+    expect(await rejection(expect(counting).toServeWithin({ p99: '50 ms' }, { port: 80.5 }))).toContain('option "port" must be a whole number from 1 to 65535');
+    expect(await rejection(expect(counting).toServeWithin({ p99: '50 ms' }, { port: '8080' as never }))).toContain('received the string "8080"');
+    expect(served).toBe(0);
+  });
+
   it('says when the port is taken, the target is not loopback, or the app throws', async () => {
     const busy = http.createServer();
     await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));

@@ -5,22 +5,25 @@ import { queriesPerRequest } from '../load/queries-per-request.js';
 import { runLoad, type LoadResult } from '../load/run-load.js';
 import { startTarget, type LoadRequest } from '../load/serve-target.js';
 import { formatFailure } from '../message/format-failure.js';
-import { checkOptions, wholeNumberFrom } from './check-options.js';
+import { checkOptions } from './check-options.js';
 import type { MatcherContext, MatcherResult } from './matcher-context.js';
 
 /** Options of the load matchers: which request to repeat when the received value is an app, and on which port. */
 export interface LoadTargetOptions {
   /** Default `GET /`. Ignored when a supertest request is received: it says what to send. */
   readonly request?: LoadRequest;
-  /** The loopback port to serve an app on. Default 0 (any free port). */
+  /** The loopback port to serve an app on, 1 to 65535. Default 0 (any free port). */
   readonly port?: number;
 }
+
+const isPort = (value: unknown): string | undefined =>
+  Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 65_535 ? undefined : 'must be a whole number from 1 to 65535 (or 0: any free port)';
 
 const MATCHER = 'toServeWithin';
 
 export const TARGET_OPTION_CHECKS = {
   request: (value: unknown) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? undefined : "must be an object like { method: 'GET', path: '/orders' }"),
-  port: wholeNumberFrom(0),
+  port: isPort,
 };
 
 const percent = (share: number): string => `${(share * 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configDefaults } from 'vitest/config';
+import { bundleBudgetsTestFile } from './bundle-budgets-file.js';
 import { loadPerfgateConfigFile, resolvePerfgateOptions, type PerfgateOptions, type ResolvedPerfgateOptions } from '@perfgate/core';
 
 export {
@@ -55,7 +56,6 @@ export interface PerfgateVitestPlugin {
 
 const SETUP_FILE = fileURLToPath(new URL('./setup.js', import.meta.url));
 const GLOBAL_SETUP_FILE = fileURLToPath(new URL('./global-setup.js', import.meta.url));
-const BUNDLE_BUDGETS_FILE = fileURLToPath(new URL('./bundle-budgets.js', import.meta.url));
 
 /**
  * Adds perfgate to vitest: registers the matchers, instruments the drivers
@@ -79,7 +79,7 @@ export function perfgate(options?: PerfgateOptions): PerfgateVitestPlugin {
       const resolved = inline ?? (await optionsFromFile(root));
       // The `bundles` table is checked by one generated test file, added to what the project includes
       // (returned arrays are concatenated with the user's, so the defaults are spelled out only when they are in use).
-      const include = resolved.bundles.length === 0 ? undefined : [...(config.test?.include === undefined ? configDefaults.include : []), BUNDLE_BUDGETS_FILE];
+      const include = resolved.bundles.length === 0 ? undefined : [...(config.test?.include === undefined ? configDefaults.include : []), await bundleBudgetsTestFile(root)];
       return {
         test: { setupFiles: [SETUP_FILE], globalSetup: [GLOBAL_SETUP_FILE], ...(include && { include }), provide: { perfgate: { options: resolved, root } } },
       };

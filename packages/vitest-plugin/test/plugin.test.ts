@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { configDefaults } from 'vitest/config';
@@ -35,12 +37,14 @@ describe('perfgate() plugin object', () => {
 
   test('adds one generated test file for the bundles table, keeping the project\'s own includes', async () => {
     expect((await perfgate().config({ root: '/project' })).test.include).toBeUndefined();
+    const root = mkdtempSync(join(tmpdir(), 'perfgate-plugin-'));
     const bundles = [{ name: 'orders page', path: 'src/orders.ts', limit: '50 kB' as const }];
-    const withDefaults = await perfgate({ bundles }).config({ root: '/project' });
-    expect(withDefaults.test.include).toEqual([...configDefaults.include, expect.stringMatching(/[\\/]dist[\\/]bundle-budgets\.js$/)]);
-    expect(existsSync(withDefaults.test.include!.at(-1)!)).toBe(true);
+    const withDefaults = await perfgate({ bundles }).config({ root });
+    expect(withDefaults.test.include).toEqual([...configDefaults.include, join(root, '.perfgate', 'bundle-budgets.test.mjs')]);
+    // #11.4: the test file is outside node_modules (vitest's default exclude) and imports the module from dist/.
+    expect(readFileSync(withDefaults.test.include!.at(-1)!, 'utf8')).toMatch(/^import ".*[\\/]dist[\\/]bundle-budgets\.js";$/m);
     // vite concatenates the arrays a plugin returns with the user's: only the generated file is added then.
-    const withOwn = await perfgate({ bundles }).config({ root: '/project', test: { include: ['test/**/*.spec.ts'] } });
+    const withOwn = await perfgate({ bundles }).config({ root, test: { include: ['test/**/*.spec.ts'] } });
     expect(withOwn.test.include).toEqual([withDefaults.test.include!.at(-1)]);
   });
 

@@ -6,11 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from '@jest/globals';
 import {
+  allowlistPathFor,
   applyRuntimeOptions,
   GateSession,
   instrumentHttpServers,
@@ -83,7 +84,7 @@ async function wire(): Promise<void> {
   if (updateFlag && run === undefined) {
     console.warn(`perfgate: jest -u cannot update ${options.allowlist}: perfgate's reporter is not in this run (add '@perfgate/jest/reporter' to your jest "reporters").`);
   }
-  report = { allowlistPath: resolve(root, options.allowlist), allowlistName: options.allowlist };
+  report = { allowlistPath: allowlistPathFor(options.allowlist, root), allowlistName: options.allowlist };
   gate = new GateSession({
     mode: options.nPlusOne,
     threshold: options.nPlusOneThreshold,

@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { applyRuntimeOptions, GateSession, instrumentHttpServers, isCI, PerfgateError, saveWorkerReport, startAllocationGate } from '@perfgate/core';
+import { join } from 'node:path';
+import { allowlistPathFor, applyRuntimeOptions, GateSession, instrumentHttpServers, isCI, PerfgateError, saveWorkerReport, startAllocationGate } from '@perfgate/core';
 import { perfgateMatchers } from '@perfgate/core/matchers';
 import { instrumentInstalledDrivers } from '@perfgate/orm-adapters/auto';
 import { afterAll, afterEach, beforeEach, expect, inject } from 'vitest';
@@ -39,7 +39,7 @@ if (options.nPlusOne !== 'off') {
   const gate = new GateSession({
     mode: options.nPlusOne,
     threshold: options.nPlusOneThreshold,
-    allowlistPath: resolve(root, options.allowlist),
+    allowlistPath: allowlistPathFor(options.allowlist, root),
     allowlistName: options.allowlist,
     update: run?.update ?? false,
     updateCommand: 'vitest -u',

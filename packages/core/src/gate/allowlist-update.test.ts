@@ -11,7 +11,7 @@ const NAME = 'perfgate.allow.json';
 const ITEMS: AllowEntry = { shape: 'SELECT * FROM items WHERE order_id = ?', file: 'src/orders.ts', function: 'listOrders' };
 const PRICES: AllowEntry = { shape: 'SELECT * FROM prices WHERE item_id = ?', file: 'src/orders.ts', function: '' };
 const USERS: AllowEntry = { shape: 'SELECT * FROM users WHERE id = ?', file: 'src/comments.ts', function: 'listComments' };
-const TAGS: AllowEntry = { shape: 'SELECT * FROM tags WHERE post_id = ?', file: '', function: '' };
+const TAGS: AllowEntry = { shape: 'SELECT * FROM tags WHERE post_id = ?', site: 'unknown' };
 
 const missing = (): string => {
   throw Object.assign(new Error('ENOENT: no such file or directory'), { code: 'ENOENT' });
@@ -50,7 +50,7 @@ describe('finishAllowlistRun', () => {
     expect(parseAllowlist(writeFile.mock.calls[0]![1], PATH).nPlusOne).toEqual([TAGS]);
     expect(lines.join('\n')).toMatchInlineSnapshot(`
       "perfgate: added 1 N+1 entry to perfgate.allow.json:
-        + unknown call site: SELECT * FROM tags WHERE post_id = ?"
+        + site unknown (accepts this shape wherever no stack reaches your code): SELECT * FROM tags WHERE post_id = ?"
     `);
   });
 
@@ -76,7 +76,7 @@ describe('finishAllowlistRun', () => {
       "perfgate: added 1 N+1 entry to perfgate.allow.json:
         + src/comments.ts (listComments): SELECT * FROM users WHERE id = ?
       perfgate: 2 entries in perfgate.allow.json matched no N+1 in this run (stale; remove them if the N+1 is fixed):
-        - unknown call site: SELECT * FROM tags WHERE post_id = ?
+        - site unknown (accepts this shape wherever no stack reaches your code): SELECT * FROM tags WHERE post_id = ?
         - src/orders.ts: SELECT * FROM prices WHERE item_id = ?"
     `);
     expect(finish([ITEMS, PRICES], [{ matched: [ITEMS], added: [] }], { update: false }).lines).toMatchInlineSnapshot(`
@@ -99,6 +99,26 @@ describe('finishAllowlistRun', () => {
     expect(line).toMatchInlineSnapshot(`"  + src/wide.ts (load): SELECT column_0, column_1, column_2, column_3, column_4, column_5, column_6, column_7, column_8, co…"`);
   });
 
+  it('#11.8b says what an added unknown-site entry accepts, and that old "file": "" entries were rewritten as "site": "unknown"', () => {
+    const old: AllowEntry = { shape: 'SELECT * FROM users WHERE id = ?', file: '', function: '' };
+    // As perfgate wrote it before: not through serializeAllowlist, which spells it the new way.
+    const readFile = () => JSON.stringify({ version: 1, nPlusOne: [old, ITEMS] });
+    const { writeFile, lines } = finish(undefined, [{ matched: [old, ITEMS], added: [TAGS] }], { readFile });
+    expect(parseAllowlist(writeFile.mock.calls[0]![1], PATH).nPlusOne).toEqual([TAGS, { shape: old.shape, site: 'unknown' }, ITEMS]);
+    expect(lines.join('\n')).toMatchInlineSnapshot(`
+      "perfgate: added 1 N+1 entry to perfgate.allow.json:
+        + site unknown (accepts this shape wherever no stack reaches your code): SELECT * FROM tags WHERE post_id = ?
+      perfgate: rewrote 1 old "file": "" entry as "site": "unknown" (the same meaning: no stack reached your code)."
+    `);
+  });
+
+  it('#11.12 keeps the allowlist’s unknown top-level keys when it adds entries', () => {
+    const writeFile = vi.fn<(path: string, text: string) => void>();
+    const readFile = () => JSON.stringify({ $schema: './allow.schema.json', version: 1, nPlusOne: [ITEMS], owner: 'orders' });
+    finishAllowlistRun({ path: PATH, name: NAME, update: true, partial: false, reports: [{ matched: [ITEMS], added: [USERS] }], readFile, writeFile });
+    expect(JSON.parse(writeFile.mock.calls[0]![1])).toEqual({ $schema: './allow.schema.json', version: 1, nPlusOne: [USERS, ITEMS], owner: 'orders' });
+  });
+
   it('throws for a corrupt allowlist, naming it, and never writes', () => {
     const writeFile = vi.fn();
     const error = thrownBy(() =>
@@ -106,7 +126,7 @@ describe('finishAllowlistRun', () => {
     );
     expect(error).toBeInstanceOf(PerfgateError);
     expect(error.message).toMatchInlineSnapshot(
-      `"perfgate: /repo/perfgate.allow.json is not a valid allowlist: "nPlusOne"[0] must be { "shape": string, "file": string, "function": string }. It was left as it is; fix it by hand, or delete it and run the tests with the update flag (-u)."`,
+      `"perfgate: /repo/perfgate.allow.json is not a valid allowlist: "nPlusOne"[0] must be { "shape": string, "file": string, "function": string } or { "shape": string, "site": "unknown" }. It was left as it is; fix it by hand, or delete it and run the tests with the update flag (-u)."`,
     );
     expect(writeFile).not.toHaveBeenCalled();
   });

@@ -1,4 +1,4 @@
-import { allowKey, readAllowlist, serializeAllowlist, type AllowEntry } from './allowlist.js';
+import { allowKey, isUnknownSite, readAllowlist, serializeAllowlist, type AllowEntry } from './allowlist.js';
 import type { GateReport } from './gate-session.js';
 
 export interface AllowlistUpdateOptions {
@@ -29,7 +29,8 @@ export interface AllowlistUpdate {
  * A corrupt allowlist throws (naming the file) and is left untouched.
  */
 export function finishAllowlistRun(options: AllowlistUpdateOptions): AllowlistUpdate {
-  const existing = readAllowlist(options.path, options.readFile).nPlusOne;
+  const allowlist = readAllowlist(options.path, options.readFile);
+  const existing = allowlist.nPlusOne;
   const known = new Set(existing.map(allowKey));
   const seen = new Set<string>();
   const added = new Map<string, AllowEntry>();
@@ -42,9 +43,11 @@ export function finishAllowlistRun(options: AllowlistUpdateOptions): AllowlistUp
   }
   const lines: string[] = [];
   if (options.update && added.size > 0) {
-    options.writeFile(options.path, serializeAllowlist([...existing, ...added.values()]));
+    options.writeFile(options.path, serializeAllowlist([...existing, ...added.values()], allowlist));
     lines.push(`perfgate: added ${added.size} N+1 ${added.size === 1 ? 'entry' : 'entries'} to ${options.name}:`);
     for (const entry of added.values()) lines.push(`  + ${describeEntry(entry)}`);
+    const respelt = existing.filter((entry) => isUnknownSite(entry) && !('site' in entry)).length;
+    if (respelt > 0) lines.push(`perfgate: rewrote ${respelt} old "file": "" ${respelt === 1 ? 'entry' : 'entries'} as "site": "unknown" (the same meaning: no stack reached your code).`);
   }
   const stale = options.partial ? [] : existing.filter((entry) => !seen.has(allowKey(entry)));
   if (stale.length > 0) {
@@ -55,6 +58,7 @@ export function finishAllowlistRun(options: AllowlistUpdateOptions): AllowlistUp
 }
 
 function describeEntry(entry: AllowEntry): string {
-  const where = entry.file === '' ? 'unknown call site' : `${entry.file}${entry.function ? ` (${entry.function})` : ''}`;
+  // An unknown site accepts the shape from any code perfgate cannot trace: the summary says so, never a bare empty site.
+  const where = isUnknownSite(entry) ? 'site unknown (accepts this shape wherever no stack reaches your code)' : `${entry.file}${entry.function ? ` (${entry.function})` : ''}`;
   return `${where}: ${entry.shape.length > 100 ? `${entry.shape.slice(0, 99)}…` : entry.shape}`;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { PerfgateError } from '../errors.js';
 import { startQuery } from '../record/recorder.js';
 import { getRuntime } from '../runtime.js';
 import { recordQueries } from '../scope/record-queries.js';
-import { allowEntryOf, allowKey, EMPTY_ALLOWLIST, parseAllowlist, readAllowlist, serializeAllowlist, type AllowEntry } from './allowlist.js';
+import { allowEntryOf, allowKey, EMPTY_ALLOWLIST, isUnknownSite, parseAllowlist, readAllowlist, serializeAllowlist, type AllowEntry } from './allowlist.js';
 
 const PATH = '/repo/perfgate.allow.json';
 
@@ -71,7 +71,7 @@ describe('parseAllowlist', () => {
 
   it('names the index of the first bad entry', () => {
     expect(corruption(JSON.stringify({ version: 1, nPlusOne: [ITEMS, { ...ORDERS, function: null }, 'x'] }))).toMatchInlineSnapshot(
-      `"perfgate: /repo/perfgate.allow.json is not a valid allowlist: "nPlusOne"[1] must be { "shape": string, "file": string, "function": string }. It was left as it is; fix it by hand, or delete it and run the tests with the update flag (-u)."`,
+      `"perfgate: /repo/perfgate.allow.json is not a valid allowlist: "nPlusOne"[1] must be { "shape": string, "file": string, "function": string } or { "shape": string, "site": "unknown" }. It was left as it is; fix it by hand, or delete it and run the tests with the update flag (-u)."`,
     );
     expect(corruption(JSON.stringify({ version: 1, nPlusOne: [null] }))).toMatch(/: "nPlusOne"\[0\] must be /);
     expect(corruption(JSON.stringify({ version: 1, nPlusOne: [{ shape: 'x', file: 'y' }] }))).toMatch(/: "nPlusOne"\[0\] must be /);
@@ -120,7 +120,27 @@ describe('readAllowlist', () => {
     const dir = mkdtempSync(join(tmpdir(), 'perfgate-allowlist-'));
     try {
       expect(readAllowlist(join(dir, 'missing.json'))).toEqual(EMPTY_ALLOWLIST);
-      expect(() => readAllowlist(dir)).toThrow(expect.objectContaining({ code: 'EISDIR' }));
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
+  it('#11.12 a directory at the allowlist path is an error naming the path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perfgate-allowlist-'));
+    try {
+      const error = thrownBy(() => readAllowlist(dir));
+      expect(error).toBeInstanceOf(PerfgateError);
+      expect(error.message.replace(dir, '<dir>')).toMatchInlineSnapshot(`"perfgate: the allowlist <dir> is a directory; the "allowlist" option names a file, such as perfgate.allow.json."`);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
+  it('#11.12 accepts a byte-order mark, as Windows editors write it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perfgate-allowlist-'));
+    try {
+      writeFileSync(join(dir, 'perfgate.allow.json'), `\uFEFF${serializeAllowlist([ITEMS])}`);
+      expect(readAllowlist(join(dir, 'perfgate.allow.json')).nPlusOne).toEqual([ITEMS]);
     } finally {
       rmSync(dir, { recursive: true });
     }
@@ -136,8 +156,7 @@ describe('serializeAllowlist', () => {
         "nPlusOne": [
           {
             "shape": "SELECT * FROM tags WHERE post_id = ?",
-            "file": "",
-            "function": ""
+            "site": "unknown"
           },
           {
             "shape": "SELECT * FROM items WHERE order_id = ?",
@@ -161,6 +180,14 @@ describe('serializeAllowlist', () => {
     expect(text.endsWith('}\n')).toBe(true);
   });
 
+  it('#11.12 keeps the top-level keys it does not know, in their places, through a rewrite', () => {
+    const text = `{\n  "$schema": "./allow.schema.json",\n  "version": 1,\n  "nPlusOne": [],\n  "owner": { "team": "orders" }\n}\n`;
+    const rewritten = serializeAllowlist([ITEMS], parseAllowlist(text, PATH));
+    expect(Object.keys(JSON.parse(rewritten))).toEqual(['$schema', 'version', 'nPlusOne', 'owner']);
+    expect(JSON.parse(rewritten)).toEqual({ $schema: './allow.schema.json', version: 1, nPlusOne: [ITEMS], owner: { team: 'orders' } });
+    expect(parseAllowlist(serializeAllowlist([]), PATH)).toEqual(EMPTY_ALLOWLIST);
+  });
+
   it('round-trips through parseAllowlist, and is stable', () => {
     const text = serializeAllowlist([ORDERS, ITEMS, PRICES, UNKNOWN]);
     const parsed = parseAllowlist(text, PATH);
@@ -180,9 +207,22 @@ describe('allowEntryOf', () => {
     expect(allowEntryOf(await loopFinding())).toEqual({ shape: 'SELECT * FROM items WHERE order_id = ?', file: 'src/gate/allowlist.test.ts', function: 'loadItems' });
   });
 
-  it('keys a finding without a call site by its shape alone', async () => {
+  it('#11.8b keys a finding without a call site explicitly, as "site": "unknown", never as an empty file and function', async () => {
     getRuntime().settings.callSites = false;
-    expect(allowEntryOf(await loopFinding())).toEqual({ shape: 'SELECT * FROM items WHERE order_id = ?', file: '', function: '' });
+    expect(allowEntryOf(await loopFinding())).toEqual({ shape: 'SELECT * FROM items WHERE order_id = ?', site: 'unknown' });
+  });
+
+  it('#11.8b reads an old "file": "" entry as "site": "unknown" (the findings it accepted are the same), and rewrites it so', () => {
+    const old = parseAllowlist(JSON.stringify({ version: 1, nPlusOne: [UNKNOWN] }), PATH).nPlusOne[0]!;
+    expect(isUnknownSite(old)).toBe(true);
+    expect(allowKey(old)).toBe(allowKey({ shape: UNKNOWN.shape, site: 'unknown' }));
+    expect(allowKey(old)).not.toBe(allowKey({ ...UNKNOWN, file: 'src/tags.ts' }));
+    expect(JSON.parse(serializeAllowlist([old, { shape: UNKNOWN.shape, site: 'unknown' }])).nPlusOne).toEqual([{ shape: UNKNOWN.shape, site: 'unknown' }]);
+  });
+
+  it('#11.8b rejects a "site" other than "unknown", and a "site" beside a file', () => {
+    expect(corruption(JSON.stringify({ version: 1, nPlusOne: [{ shape: 'x', site: 'src/a.ts' }] }))).toMatch(/: "nPlusOne"\[0\] must be /);
+    expect(corruption(JSON.stringify({ version: 1, nPlusOne: [{ shape: 'x', site: 'unknown', file: 'src/a.ts', function: '' }] }))).toMatch(/: "nPlusOne"\[0\] must be /);
   });
 
   it('gives entries that differ in any field different keys', () => {

@@ -3,7 +3,8 @@ import { formatFailure } from '../message/format-failure.js';
 import { findingLines } from '../message/repeat-findings.js';
 import { getRuntime } from '../runtime.js';
 import type { Scope } from '../scope/scope.js';
-import { allowEntryOf, allowKey, ALLOWLIST_FILE, type AllowEntry, type Allowlist } from './allowlist.js';
+import { allowEntryOf, ALLOWLIST_FILE, type AllowEntry, type Allowlist } from './allowlist.js';
+import { AllowlistIndex } from './allowlist-match.js';
 
 export type NPlusOneMode = 'fail' | 'warn' | 'off';
 
@@ -11,6 +12,8 @@ export interface ScopeFinding {
   readonly scope: Scope;
   readonly finding: RepeatFinding;
   readonly entry: AllowEntry;
+  /** Why no allowlist entry matched, when one nearly did; what accepting an unknown site means. */
+  readonly notes?: readonly string[];
 }
 
 export interface GateResult {
@@ -57,7 +60,7 @@ function isExempt(scope: Scope, exempt: ReadonlySet<string>): boolean {
  */
 export function checkScopes(scopes: readonly Scope[], allowlist: Allowlist, threshold?: number): GateResult {
   const runtime = getRuntime();
-  const allowed = new Map(allowlist.nPlusOne.map((entry) => [allowKey(entry), entry]));
+  const allowed = new AllowlistIndex(allowlist);
   const unlisted: ScopeFinding[] = [];
   const matched: AllowEntry[] = [];
   for (const scope of scopes) {
@@ -65,8 +68,8 @@ export function checkScopes(scopes: readonly Scope[], allowlist: Allowlist, thre
     const own = scope.queries.filter((q) => q.traceId === scope.traceId);
     for (const finding of findRepeatedStatements(own, { threshold }).nPlusOne) {
       const entry = allowEntryOf(finding);
-      const listed = allowed.get(allowKey(entry));
-      if (listed === undefined) unlisted.push({ scope, finding, entry });
+      const listed = allowed.find(entry);
+      if (listed === undefined) unlisted.push({ scope, finding, entry, notes: allowed.whyUnlisted(entry) });
       else matched.push(listed);
     }
   }
@@ -75,8 +78,8 @@ export function checkScopes(scopes: readonly Scope[], allowlist: Allowlist, thre
 
 /** The gate's failure: the same finding lines as `toHaveNoNPlusOne`, per scope, and how to accept them. */
 export function formatGateFailure(unlisted: readonly ScopeFinding[], mode: NPlusOneMode, allowlistPath = ALLOWLIST_FILE, updateCommand = 'vitest -u'): string {
-  const byScope = new Map<Scope, RepeatFinding[]>();
-  for (const { scope, finding } of unlisted) byScope.set(scope, [...(byScope.get(scope) ?? []), finding]);
+  const byScope = new Map<Scope, ScopeFinding[]>();
+  for (const found of unlisted) byScope.set(found.scope, [...(byScope.get(found.scope) ?? []), found]);
   const parts = [...byScope].map(([scope, findings]) =>
     formatFailure({
       hint: `perfgate nPlusOne: '${mode}' — N+1 in a scope this test created`,
@@ -84,7 +87,10 @@ export function formatGateFailure(unlisted: readonly ScopeFinding[], mode: NPlus
         [scope.kind === 'request' ? 'Request' : 'Function', scope.name],
         ['Trace-id', scope.traceId],
       ],
-      sections: [{ title: 'N+1', lines: findings.flatMap(findingLines) }],
+      sections: [
+        { title: 'N+1', lines: findings.flatMap(({ finding }) => findingLines(finding)) },
+        { title: 'Allowlist', lines: findings.flatMap(({ notes = [] }) => notes) },
+      ],
     }),
   );
   parts.push(

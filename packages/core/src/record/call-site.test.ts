@@ -1,7 +1,10 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { captureStack, formatCallSite, markInternalPath, userFrames } from './call-site.js';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { captureStack, formatCallSite, framesNeeded, markInternalPath, userFrames, type CapturedStack } from './call-site.js';
 
 const CWD = process.cwd();
 const inProject = (path: string) => join(CWD, path);
@@ -95,6 +98,128 @@ describe('userFrames', () => {
     })();
     const [site] = userFrames(captured);
     expect(site).toMatchObject({ file: 'src/record/call-site.test.ts', functionName: 'captureHere' });
+  });
+});
+
+// A package under a temp node_modules whose frames a runner maps, through its source map, to src/driver/runner.ts in the project.
+const libraryRoot = mkdtempSync(join(tmpdir(), 'perfgate-mapped-library-'));
+mkdirSync(join(libraryRoot, 'node_modules', 'fake-orm'), { recursive: true });
+writeFileSync(join(libraryRoot, 'node_modules', 'fake-orm', 'package.json'), '{ "name": "fake-orm", "main": "runner.js" }');
+writeFileSync(join(libraryRoot, 'node_modules', 'fake-orm', 'runner.js'), 'exports.insert = function insert(capture) {\n  return capture();\n};\n');
+const fakeOrm = createRequire(join(libraryRoot, 'index.js'))('fake-orm') as { insert(capture: () => CapturedStack): CapturedStack };
+const formatter = Error.prepareStackTrace;
+afterEach(() => {
+  Error.prepareStackTrace = formatter;
+});
+afterAll(() => rmSync(libraryRoot, { recursive: true }));
+
+/** A formatter like jest's (source-map-support): the fake package's frames printed at the source its map names. */
+function mapFakeOrmToSrc(): void {
+  Error.prepareStackTrace = (error, frames) =>
+    [
+      String(error),
+      ...frames.map((frame) =>
+        frame.getFileName()?.includes(`${join('node_modules', 'fake-orm')}`) ? `    at ${frame.getFunctionName()} (${inProject('src/driver/runner.ts')}:${frame.getLineNumber()}:10)` : `    at ${frame.toString()}`,
+      ),
+    ].join('\n');
+}
+
+function createTags(): CapturedStack {
+  return fakeOrm.insert(captureStack);
+}
+
+describe('library frames behind a source map (#16.3)', () => {
+  it('#16.3 judges a frame by the file that ran: under node_modules is a library, whatever its source map says', () => {
+    mapFakeOrmToSrc();
+    const captured = createTags();
+    expect(userFrames(captured, 1)).toEqual([{ file: 'src/record/call-site.test.ts', line: expect.any(Number), column: expect.any(Number), functionName: 'createTags' }]);
+    // The runner did print the library's frame as the project's source (read after userFrames: the first read formats).
+    expect(captured.stack).toContain(`at insert (${inProject('src/driver/runner.ts')}:2:10)`);
+  });
+
+  it('still reads the stack when the runner formats without source maps', () => {
+    expect(userFrames(createTags(), 1)[0]).toMatchObject({ file: 'src/record/call-site.test.ts', functionName: 'createTags' });
+  });
+});
+
+describe('via through framework plumbing (#16.9)', () => {
+  const koa = stackOf(
+    `Client.query (${inProject('node_modules/pg/lib/client.js')}:520:17)`,
+    `ArticlesController.create (${inProject('src/articles-controller.ts')}:223:5)`,
+    `dispatch (${inProject('node_modules/@koa/router/lib/layer.js')}:42:32)`,
+    `async dispatch (${inProject('node_modules/koa-compose/index.js')}:42:32)`,
+    `async errorHandler (${inProject('src/middleware/errors.ts')}:5:5)`,
+  );
+
+  it.each([
+    ['koa-compose and @koa/router', koa],
+    [
+      'express’s router and layers',
+      stackOf(
+        `listOrders (${inProject('src/orders.ts')}:12:20)`,
+        `Layer.handle [as handle_request] (${inProject('node_modules/express/lib/router/layer.js')}:95:5)`,
+        `next (${inProject('node_modules/express/lib/router/route.js')}:149:13)`,
+        `authenticate (${inProject('src/auth.ts')}:10:3)`,
+      ),
+    ],
+    [
+      'fastify’s hooks',
+      stackOf(`listOrders (${inProject('src/orders.ts')}:12:20)`, `hookIterator (${inProject('node_modules/fastify/lib/hooks.js')}:405:10)`, `onRequest (${inProject('src/auth.ts')}:10:3)`),
+    ],
+    [
+      '@nestjs/core',
+      stackOf(
+        `async TagsService.create (${inProject('src/tags.service.ts')}:30:7)`,
+        `async ${inProject('node_modules/@nestjs/core/router/router-execution-context.js')}:46:28`,
+        `async LoggingInterceptor.intercept (${inProject('src/logging.interceptor.ts')}:8:5)`,
+      ),
+    ],
+  ])('#16.9 leaves `via` out when framework plumbing sits between the call site and the next user frame: %s', (_, captured) => {
+    expect(userFrames(captured)).toHaveLength(1);
+  });
+
+  it('#16.9 keeps `via` through other libraries, and when the plumbing comes after it', () => {
+    const captured = stackOf(
+      `loadTag (${inProject('src/tags.ts')}:4:5)`,
+      `arrayEach (${inProject('node_modules/lodash/lodash.js')}:530:11)`,
+      `createArticle (${inProject('src/articles.ts')}:20:3)`,
+      `Layer.handle (${inProject('node_modules/express/lib/router/layer.js')}:95:5)`,
+      `authenticate (${inProject('src/auth.ts')}:10:3)`,
+    );
+    expect(userFrames(captured, 5).map((site) => site.functionName)).toEqual(['loadTag', 'createArticle']);
+  });
+
+  it('#16.9 captures deep enough to see the plumbing, and no deeper than a margin past it', () => {
+    expect(framesNeeded(koa)).toBe(3 + 3);
+  });
+});
+
+describe('async functions compiled to generators (#11.9)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'perfgate-downlevel-'));
+  const source = join(dir, 'legacy.ts');
+  writeFileSync(source, ['export async function listLegacyOrders(db: Db): Promise<void> {', '  for (const id of [1, 2, 3]) {', '    await db.query(id);', '  }', '}', ''].join('\n'));
+  afterAll(() => rmSync(dir, { recursive: true }));
+
+  it('#11.9 names the body of swc’s _async_to_generator from the source, and leaves its helpers out', () => {
+    const captured = stackOf(`${source}:3:14`, 'Generator.next (<anonymous>)', `asyncGeneratorStep (${source}:21:28)`, `_next (${source}:36:17)`);
+    expect(userFrames(captured)).toEqual([{ file: source, line: 3, column: 14, functionName: 'listLegacyOrders' }]);
+  });
+
+  it('#11.9 names the body of TypeScript’s __awaiter, and skips the wrapper to reach the caller on the first, synchronous run', () => {
+    const captured = stackOf(
+      `${source}:3:14`,
+      'Generator.next (<anonymous>)',
+      `${source}:1:71`,
+      'new Promise (<anonymous>)',
+      `__awaiter (${source}:1:12)`,
+      `listLegacyOrders (${source}:1:12)`,
+      `report (${inProject('src/report.ts')}:3:3)`,
+    );
+    expect(userFrames(captured).map((site) => `${site.functionName}@${site.line}`)).toEqual(['listLegacyOrders@3', 'report@3']);
+  });
+
+  it('#11.9 leaves a frame alone when it is not a generator’s body', () => {
+    expect(userFrames(stackOf(`${source}:3:14`, `report (${inProject('src/report.ts')}:3:3)`))[0]!.functionName).toBeUndefined();
   });
 });
 

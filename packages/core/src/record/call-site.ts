@@ -1,5 +1,8 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { enclosingFunctionNameIn } from './enclosing-function.js';
+import { isPassThrough, isPlumbing } from './framework-plumbing.js';
 
 /** A frame of the user's code a query came from. */
 export interface CallSite {
@@ -59,14 +62,64 @@ export function markInternalPath(moduleUrlOrPath: string): void {
 
 markInternalPath(import.meta.url);
 
+/** A stack as the runner formatted it, and the file V8 ran for each frame (before any source map), when perfgate saw the formatting. */
+interface FormattedStack {
+  readonly text: string;
+  readonly generated?: readonly string[];
+}
+
+type PrepareStackTrace = (error: Error, frames: NodeJS.CallSite[]) => unknown;
+// Node formats a stack with the main realm's formatter when the error's realm has none (jest's test files run in a vm context).
+const mainRealmError = vm.runInThisContext('Error') as ErrorConstructor;
+const formattedStacks = new WeakMap<CapturedStack, FormattedStack>();
+
+/**
+ * Reads `.stack` (the first read formats it, through the runner's
+ * formatter, which may apply source maps) and notes the generated file of
+ * each frame: a library's source map can point outside node_modules
+ * (TypeORM maps its `node_modules/typeorm/…js` to `src/driver/…ts`), and
+ * only the file that ran says whose code it is. Without a formatter
+ * nothing maps, so the printed files are the ones that ran.
+ */
+function formatted(captured: CapturedStack): FormattedStack | undefined {
+  const known = formattedStacks.get(captured);
+  if (known !== undefined) return known;
+  const format = (Error.prepareStackTrace ?? mainRealmError.prepareStackTrace) as PrepareStackTrace | undefined;
+  const saved = Object.getOwnPropertyDescriptor(Error, 'prepareStackTrace');
+  let generated: string[] | undefined;
+  if (format !== undefined) {
+    Error.prepareStackTrace = (error, frames) => {
+      generated = frames.map((frame) => frame.getFileName() ?? '');
+      return format(error, frames);
+    };
+  }
+  let text: unknown;
+  try {
+    text = captured.stack;
+  } finally {
+    if (format !== undefined) {
+      if (saved === undefined) Reflect.deleteProperty(Error, 'prepareStackTrace');
+      else Object.defineProperty(Error, 'prepareStackTrace', saved);
+    }
+  }
+  if (typeof text !== 'string') return undefined;
+  const stack: FormattedStack = generated === undefined ? { text } : { text, generated };
+  formattedStacks.set(captured, stack);
+  return stack;
+}
+
 // `    at fn (file:line:col)`, `    at async fn (file:line:col)`, `    at file:line:col`, `    at new X (…)`
 const FRAME = /^\s*at (?:async )?(?:(.*?) \()?(.+?):(\d+):(\d+)\)?$/;
+// The native step of a generator: the frame above it is the body of an async function compiled to a generator.
+const GENERATOR_STEP = /^\s*at (?:async )?Generator\.(?:next|throw|return) \(<anonymous>\)$/;
+/** The helpers that drive such a body (TypeScript's `__awaiter`, swc's and Babel's `_async_to_generator`), inlined in the user's file. */
+const ASYNC_HELPERS = new Set(['__awaiter', 'fulfilled', 'rejected', 'step', 'asyncGeneratorStep', '_next', '_throw', '_async_to_generator', '_asyncToGenerator']);
 
-function isUserFile(file: string): boolean {
-  if (file.startsWith('node:') || file.startsWith('internal/') || !file.includes('/') && !file.includes('\\')) return false;
-  if (/[\\/]node_modules[\\/]/.test(file)) return false;
-  for (const internal of internalPaths()) if (file.startsWith(internal)) return false;
-  return true;
+function isLibraryFile(file: string): boolean {
+  if (file.startsWith('node:') || file.startsWith('internal/') || !file.includes('/') && !file.includes('\\')) return true;
+  if (/[\\/]node_modules[\\/]/.test(file)) return true;
+  for (const internal of internalPaths()) if (file.startsWith(internal)) return true;
+  return false;
 }
 
 function displayPath(file: string): string {
@@ -78,34 +131,79 @@ function displayPath(file: string): string {
 
 interface ParsedFrame {
   readonly site: CallSite;
-  readonly user: boolean;
+  /**
+   * `user`: the user's code. `library`: node_modules, node, perfgate — judged
+   * by the file that ran, whatever a source map says it came from.
+   * `plumbing`: a framework's dispatch between middlewares and handlers.
+   */
+  readonly kind: 'user' | 'library' | 'plumbing';
+  /** The path as printed, made absolute from a URL. */
+  readonly absolute: string;
+  /** How many frames deep it is (1 for the innermost): a capture needs that many to reach it. */
+  readonly depth: number;
 }
 
-function parseFrames(text: string): ParsedFrame[] {
+/** Frames of a formatted stack, with the files V8 ran (before source maps), when known. */
+function parseFrames({ text, generated }: FormattedStack): ParsedFrame[] {
+  const lines = text.split('\n');
+  const offset = generated !== undefined && lines.length >= generated.length ? lines.length - generated.length : undefined;
   const frames: ParsedFrame[] = [];
-  for (const line of text.split('\n')) {
+  // Set by a generator step: the body above it, whose lost name is recovered, and the helper frames below to leave out.
+  let wrapped: { file: string; name: string | undefined } | undefined;
+  let depth = 0;
+  lines.forEach((line, i) => {
+    if (/^\s*at /.test(line)) depth++;
+    if (GENERATOR_STEP.test(line)) {
+      const body = frames.at(-1);
+      if (body?.kind === 'user' && body.site.functionName === undefined) {
+        const name = enclosingFunctionNameIn(body.absolute, body.site.line, body.site.column);
+        frames[frames.length - 1] = { ...body, site: { ...body.site, functionName: name } };
+        wrapped = { file: body.absolute, name };
+      }
+      return;
+    }
     const match = FRAME.exec(line);
-    if (match === null) continue;
+    if (match === null) return;
     const [, name, rawFile, lineNo, column] = match as unknown as [string, string | undefined, string, string, string];
     const file = rawFile.startsWith('file://') ? fileURLToPath(rawFile) : rawFile;
     const functionName = name === undefined || name === '' || name === '<anonymous>' ? undefined : name.replace(/^new /, '');
-    frames.push({ user: isUserFile(file), site: { file: displayPath(file), line: Number(lineNo), column: Number(column), functionName } });
-  }
+    const ran = offset === undefined || i < offset ? undefined : generated![i - offset] || undefined;
+    const library = isLibraryFile(file) || (ran !== undefined && isLibraryFile(ran.startsWith('file://') ? fileURLToPath(ran) : ran));
+    if (!library && wrapped !== undefined) {
+      // The compiled function's own wrappers, in its file: the helpers, the anonymous step, `_fn` and `fn` around the generator.
+      const own = file === wrapped.file && (functionName === undefined || ASYNC_HELPERS.has(functionName) || functionName === wrapped.name || functionName === `_${wrapped.name}`);
+      if (own) return;
+      wrapped = undefined;
+    }
+    const kind = !library ? 'user' : isPlumbing(ran ?? file) ? 'plumbing' : 'library';
+    frames.push({ kind, absolute: file, depth, site: { file: displayPath(file), line: Number(lineNo), column: Number(column), functionName } });
+  });
   return frames;
+}
+
+/** Past the call site: plumbing, or a middleware's `await next()` (async stacks skip koa-compose, so only the source tells). */
+function endsWalk(frame: ParsedFrame): boolean {
+  return frame.kind === 'plumbing' || (frame.kind === 'user' && isPassThrough(frame.absolute, frame.site.line, frame.site.column));
 }
 
 /**
  * The first `max` frames of the user's code in a captured stack: not
  * node_modules, not node internals, not perfgate. Empty when the stack never
- * reaches user code (an ORM that builds its queries lazily, say).
+ * reaches user code (an ORM that builds its queries lazily, say). The walk
+ * stops past the call site at a framework's plumbing (koa-compose,
+ * express's router, fastify's hooks, @nestjs/*) or a middleware's
+ * `await next()`: what follows passes the request on and says nothing
+ * about the loop.
  */
 export function userFrames(captured: CapturedStack | undefined, max = 2): CallSite[] {
-  const text = captured?.stack;
-  if (typeof text !== 'string') return [];
-  return parseFrames(text)
-    .filter((frame) => frame.user)
-    .slice(0, max)
-    .map((frame) => frame.site);
+  const stack = captured === undefined ? undefined : formatted(captured);
+  if (stack === undefined) return [];
+  const sites: CallSite[] = [];
+  for (const frame of parseFrames(stack)) {
+    if (sites.length === max || (sites.length > 0 && endsWalk(frame))) break;
+    if (frame.kind === 'user') sites.push(frame.site);
+  }
+  return sites;
 }
 
 /** Frames kept past the last one a call site needs, in case another path to the same statement is a little deeper. */
@@ -118,12 +216,12 @@ export const FRAME_MARGIN = 3;
  * code at all.
  */
 export function framesNeeded(captured: CapturedStack): number | undefined {
-  const text = captured.stack;
-  if (typeof text !== 'string') return undefined;
-  const frames = parseFrames(text);
+  const stack = formatted(captured);
+  if (stack === undefined) return undefined;
   let seen = 0;
-  for (let i = 0; i < frames.length; i++) {
-    if (frames[i]!.user && ++seen === 2) return Math.min(CAPTURED_FRAMES, i + 1 + FRAME_MARGIN);
+  for (const frame of parseFrames(stack)) {
+    // The caller, or what ends the walk before one.
+    if ((seen === 1 && endsWalk(frame)) || (frame.kind === 'user' && ++seen === 2)) return Math.min(CAPTURED_FRAMES, frame.depth + FRAME_MARGIN);
   }
   return seen === 1 ? CAPTURED_FRAMES : undefined;
 }

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isPatched } from '@perfgate/core';
 import knex from 'knex';
+import mysqljs from 'mysql';
 import mysql from 'mysql2';
 import { describe, expect, it } from 'vitest';
 import { instrumentInstalledDrivers } from './auto.js';
@@ -36,6 +37,18 @@ describe('instrumentInstalledDrivers', () => {
       handle.dispose();
     }
     expect([isPatched(knex.Client.prototype, 'query'), isPatched(mysqlConnection, 'query')]).toEqual([false, false]);
+  });
+
+  it('#16.2 instruments mysql (mysqljs), CommonJS only like mysql2, and undoes it', async () => {
+    const connection = Object.getPrototypeOf(mysqljs.createConnection({})) as object;
+    const handle = await instrumentInstalledDrivers({ root, adapters: 'auto', formats: ['esm', 'cjs'] });
+    try {
+      expect(handle.instrumented).toContain('mysql');
+      expect(isPatched(connection, 'query')).toBe(true);
+    } finally {
+      handle.dispose();
+    }
+    expect(isPatched(connection, 'query')).toBe(false);
   });
 
   it('fails when a listed adapter cannot be resolved from the root', async () => {

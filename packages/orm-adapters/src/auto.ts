@@ -1,9 +1,12 @@
 import { ADAPTER_NAMES, PerfgateError, type AdapterName, type Instrumentation } from '@perfgate/core';
 import { instrumentKnex, type KnexModule } from './knex.js';
+import { instrumentMysql, type MysqlModule } from './mysql.js';
 import { instrumentMysql2, type Mysql2Module } from './mysql2.js';
 import { instrumentPg, type PgModule } from './pg.js';
 import { instrumentPGlite, type PGliteClass } from './pglite.js';
 import { importFromProject, type ImportModule, type ModuleFormat } from './resolve-from-project.js';
+
+export { uninstrumentedDrivers, warnUninstrumentedDrivers } from './uninstrumented-drivers.js';
 
 export interface InstrumentInstalledOptions {
   /** The project root the user's imports resolve from. */
@@ -21,7 +24,7 @@ export interface InstalledInstrumentation extends Instrumentation {
   readonly instrumented: readonly AdapterName[];
 }
 
-const PACKAGES: Record<AdapterName, string> = { pg: 'pg', pglite: '@electric-sql/pglite', knex: 'knex', mysql2: 'mysql2' };
+const PACKAGES: Record<AdapterName, string> = { pg: 'pg', pglite: '@electric-sql/pglite', knex: 'knex', mysql2: 'mysql2', mysql: 'mysql' };
 
 type Exports = Record<string, unknown> & { default?: Record<string, unknown> };
 
@@ -41,6 +44,9 @@ async function apply(name: AdapterName, module: unknown): Promise<Instrumentatio
     case 'mysql2':
       // CommonJS only: the ESM import of it is the same module, so this patches once.
       return instrumentMysql2({ Connection: member(module, 'Connection'), Pool: member(module, 'Pool'), PoolCluster: member(module, 'PoolCluster') } as Mysql2Module);
+    case 'mysql':
+      // CommonJS only, as mysql2.
+      return instrumentMysql({ createConnection: member(module, 'createConnection'), createPool: member(module, 'createPool'), createPoolCluster: member(module, 'createPoolCluster') } as MysqlModule);
   }
 }
 

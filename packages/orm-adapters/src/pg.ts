@@ -1,5 +1,6 @@
 import { AsyncResource } from 'node:async_hooks';
 import { acquireInstrumentation, callRecorded, finishQuery, markInternalPath, patchMethod, perfgateInvalidTarget, runAsOuterLayer, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core';
+import { observeFirstCall } from './observe-first-call.js';
 
 // This package's frames are perfgate's, never the user's call site.
 markInternalPath(import.meta.url);
@@ -22,9 +23,6 @@ interface QueryConfigLike {
   /** pg-query-stream keeps its text on the pg-cursor it wraps. */
   readonly cursor?: { readonly text?: unknown; readonly values?: unknown } | undefined;
 }
-
-/** What pg calls on the query it is running (a `pg.Query` or any submittable) when the server answers. */
-type Submittable = Record<'handleError' | 'handleReadyForQuery', QueryMethod>;
 
 /**
  * The text of each named statement, per client (and per pool), from its first
@@ -81,29 +79,11 @@ function finishing(record: QueryRecord, callback: Callback): Callback {
 
 /**
  * A submittable (pg.Query, pg-cursor, pg-query-stream) has no promise and
- * reports through its own events and callbacks, which perfgate leaves alone:
- * an 'error' listener would swallow an error event the user never handles.
- * pg calls the submittable's `handleError` and `handleReadyForQuery` as the
- * server answers; they are wrapped on the instance until the first of them,
- * then the instance's own properties are put back as they were.
+ * reports through its own events and callbacks, which perfgate leaves alone.
+ * pg calls its `handleError` or `handleReadyForQuery` as the server answers.
  */
-function finishWhenAnswered(record: QueryRecord, submittable: Submittable): void {
-  const names = ['handleError', 'handleReadyForQuery'] as const;
-  const own = names.map((name) => Object.getOwnPropertyDescriptor(submittable, name));
-  const restore = () =>
-    names.forEach((name, i) => {
-      if (own[i] === undefined) delete (submittable as Partial<Submittable>)[name];
-      else Object.defineProperty(submittable, name, own[i]!);
-    });
-  names.forEach((name) => {
-    const handle = submittable[name];
-    if (typeof handle !== 'function') return;
-    submittable[name] = function (this: unknown, ...args: unknown[]) {
-      restore();
-      finishQuery(record, name === 'handleError' ? (args[0] ?? new Error('pg query failed')) : undefined);
-      return handle.apply(this, args);
-    };
-  });
+function finishWhenAnswered(record: QueryRecord, submittable: object): void {
+  observeFirstCall(submittable, ['handleError', 'handleReadyForQuery'], (name, args) => finishQuery(record, name === 'handleError' ? (args[0] ?? new Error('pg query failed')) : undefined));
 }
 
 /**
@@ -119,7 +99,7 @@ function wrapQuery(original: QueryMethod): QueryMethod {
     const sql = queryText(this as object, config) ?? unknownText(config);
     const record = sql === undefined ? undefined : startQuery({ sql, values: queryValues(config, values), source: 'pg', dialect: 'postgres' });
     if (record === undefined) return original.apply(this, args);
-    if (typeof (config as QueryConfigLike).submit === 'function') finishWhenAnswered(record, config as Submittable);
+    if (typeof (config as QueryConfigLike).submit === 'function') finishWhenAnswered(record, config as object);
     else if (typeof values === 'function') args[1] = finishing(record, values as Callback);
     else if (typeof callback === 'function') args[2] = finishing(record, callback as Callback);
     return callRecorded(record, () => original.apply(this, args));

@@ -38,10 +38,10 @@ describe('resolvePerfgateOptions', () => {
   });
 
   it('keeps valid options, copying the adapters list', () => {
-    const adapters = ['pg', 'pglite', 'knex', 'mysql2'] as const;
+    const adapters = ['pg', 'pglite', 'knex', 'mysql2', 'mysql'] as const;
     const given = { adapters, http: false, maxQueriesPerScope: 50, nPlusOne: 'warn', nPlusOneThreshold: 2, allowlist: 'config/perfgate.allow.json' } as const;
     const resolved = resolvePerfgateOptions(given, WHERE);
-    expect(resolved).toEqual({ ...given, adapters: ['pg', 'pglite', 'knex', 'mysql2'], allocations: { tolerance: 0.1, floorBytes: 64, reports: '.perfgate' }, bundles: [] });
+    expect(resolved).toEqual({ ...given, adapters: ['pg', 'pglite', 'knex', 'mysql2', 'mysql'], allocations: { tolerance: 0.1, floorBytes: 64, reports: '.perfgate' }, bundles: [] });
     expect(resolved.adapters).not.toBe(adapters);
     expect(resolvePerfgateOptions({ adapters: [] }, WHERE).adapters).toEqual([]);
     expect(resolvePerfgateOptions({ nPlusOne: 'off' }, WHERE).nPlusOne).toBe('off');
@@ -60,8 +60,8 @@ describe('resolvePerfgateOptions', () => {
 
   it('rejects a bad adapters option', () => {
     expect(optionError({ adapters: 'pg' })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): "adapters" must be 'auto' or a list such as ['pg']; received the string "pg"."`);
-    expect(optionError({ adapters: ['pg', 'mysql'] })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): "adapters" lists the string "mysql"; the adapters are 'pg', 'pglite', 'knex', 'mysql2'."`);
-    expect(optionError({ adapters: [42] })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): "adapters" lists number 42; the adapters are 'pg', 'pglite', 'knex', 'mysql2'."`);
+    expect(optionError({ adapters: ['pg', 'sqlite3'] })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): "adapters" lists the string "sqlite3"; the adapters are 'pg', 'pglite', 'knex', 'mysql2', 'mysql'."`);
+    expect(optionError({ adapters: [42] })).toMatchInlineSnapshot(`"perfgate options (perfgate() in vitest.config.ts): "adapters" lists number 42; the adapters are 'pg', 'pglite', 'knex', 'mysql2', 'mysql'."`);
   });
 
   it('rejects a bad http option', () => {

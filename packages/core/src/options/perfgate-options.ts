@@ -8,7 +8,7 @@ import type { NPlusOneMode } from '../gate/n-plus-one-gate.js';
 import { DEFAULT_MAX_QUERIES_PER_SCOPE, getRuntime, type RuntimeSettings } from '../runtime.js';
 
 /** Drivers perfgate can instrument without the user writing code. */
-export const ADAPTER_NAMES = ['pg', 'pglite', 'knex', 'mysql2'] as const;
+export const ADAPTER_NAMES = ['pg', 'pglite', 'knex', 'mysql2', 'mysql'] as const;
 export type AdapterName = (typeof ADAPTER_NAMES)[number];
 
 /** Options of the vitest plugin and the jest preset: one schema for both runners. */

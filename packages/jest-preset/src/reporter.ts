@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finishAllowlistRun, finishBaselineRun, isCI, loadPerfgateConfigFile, loadWorkerReports, resolvePerfgateOptions, type BaselineReport } from '@perfgate/core';
 import type { AggregatedResult, Reporter, TestContext } from '@jest/reporters';
+import { warnUninstrumentedDrivers } from '@perfgate/orm-adapters/auto';
 import type { Config } from '@jest/types';
 import { jestConfigName } from './jest-options.js';
 import { RUN_ENV, type FileReport, type JestRun } from './jest-run.js';
@@ -24,6 +25,8 @@ export default class PerfgateReporter implements Pick<Reporter, 'onRunStart' | '
 
   async onRunStart(): Promise<void> {
     const { updateSnapshot, ci, rootDir, collectCoverage, coverageProvider } = this.#globalConfig;
+    // Queries sent through a driver perfgate cannot see are never counted: said once, before the workers start.
+    warnUninstrumentedDrivers(rootDir);
     this.#run = {
       update: updateSnapshot === 'all' && !ci && !isCI(),
       ci: ci || isCI(),

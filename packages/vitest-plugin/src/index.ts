@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configDefaults } from 'vitest/config';
+import { warnUninstrumentedDrivers } from '@perfgate/orm-adapters/auto';
 import { bundleBudgetsTestFile } from './bundle-budgets-file.js';
 import { loadPerfgateConfigFile, resolvePerfgateOptions, type PerfgateOptions, type ResolvedPerfgateOptions } from '@perfgate/core';
 
@@ -76,6 +77,8 @@ export function perfgate(options?: PerfgateOptions): PerfgateVitestPlugin {
     name: 'perfgate:setup',
     async config(config) {
       const root = resolve(config.test?.root ?? config.root ?? process.cwd());
+      // Once per run, from the main process: queries sent through a driver perfgate cannot see are never counted.
+      warnUninstrumentedDrivers(root);
       const resolved = inline ?? (await optionsFromFile(root));
       // The `bundles` table is checked by one generated test file, added to what the project includes
       // (returned arrays are concatenated with the user's, so the defaults are spelled out only when they are in use).

@@ -24,6 +24,9 @@ export const ERROR_MESSAGES = {
     `${what} is already patched by another instrumentation; perfgate patches each method once.`,
   INVALID_TARGET: (adapter: string, expected: string, received: unknown) =>
     `${adapter}: expected ${expected}; received ${describe(received)}.`,
+  UNSUPPORTED_VERSION: (adapter: string, pkg: string, version: string, range: string, reason: string) =>
+    `${adapter}: ${pkg} ${version} cannot be instrumented; perfgate supports ${pkg} ${range}. ${reason} ` +
+    `Upgrade ${pkg}, or leave '${pkg}' out of the "adapters" option.`,
   INVALID_SIZE: (where: string, size: unknown) =>
     `${where}: ${describe(size)} is not a size in bytes; write a number of bytes (4096) or a number and a unit ('4 KiB', '2 kB', '512 B'; units B, kB, KiB, MB, MiB, GB, GiB).`,
   NOT_A_FUNCTION: (matcher: string, received: unknown) =>

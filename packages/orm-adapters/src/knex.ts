@@ -3,9 +3,11 @@ import {
   acquireInstrumentation,
   callRecorded,
   currentScope,
+  ERROR_MESSAGES,
   getRuntime,
   markInternalPath,
   patchMethod,
+  PerfgateError,
   perfgateInvalidTarget,
   runAsOuterLayer,
   startQuery,
@@ -13,6 +15,7 @@ import {
   type QueryRecord,
   type SqlDialect,
 } from '@perfgate/core';
+import { installedVersionOf, majorMinor } from './package-version.js';
 
 // This package's frames are perfgate's, never the user's call site.
 markInternalPath(import.meta.url);
@@ -173,8 +176,28 @@ function runnerPrototype(client: ClientPrototype): Record<'ensureConnection', Me
   return typeof proto?.ensureConnection === 'function' ? (proto as Record<'ensureConnection', Method>) : undefined;
 }
 
+/** The knex versions perfgate is tested with (packages/installed-tests/fixtures/knex-versions); the peer range says the same. */
+export const SUPPORTED_KNEX = '>=0.20 <4';
+
 /**
- * Records every statement knex 3 sends into the current perfgate scope,
+ * knex before 0.20 runs its queries on Bluebird promises, whose scheduler
+ * runs callbacks in whatever async context drained its queue: the query
+ * runs outside every scope, and with the connection acquired outside
+ * perfgate's scopes (below) the driver's own record is lost too. Refused,
+ * so a budget never passes on a silent 0.
+ */
+function refuseUnsupported(client: ClientPrototype): void {
+  const version = installedVersionOf((client as { constructor?: unknown }).constructor, 'knex');
+  const [major, minor] = (version === undefined ? undefined : majorMinor(version)) ?? [];
+  if (version === undefined || major === undefined || minor === undefined || major > 0 || minor >= 20) return;
+  const reason = 'knex before 0.20 runs its queries on Bluebird promises, which lose the async context: perfgate would count none of them.';
+  const error = new PerfgateError('UNSUPPORTED_VERSION', ERROR_MESSAGES.UNSUPPORTED_VERSION('instrumentKnex', 'knex', version, SUPPORTED_KNEX, reason));
+  Error.captureStackTrace(error, instrumentKnex);
+  throw error;
+}
+
+/**
+ * Records every statement knex (0.20 to 3) sends into the current perfgate scope,
  * labelled `<table>.<method>` (`orders.select`, `orders.first`, `raw`).
  * Pass the knex module or any knex instance: the patch is on knex's base
  * `Client` class, so it covers every instance (every dialect, knex-pglite
@@ -192,8 +215,9 @@ export function instrumentKnex(knex: KnexModule | KnexInstance): Instrumentation
   const client = baseClient(knex);
   const runner = client === undefined ? undefined : runnerPrototype(client);
   if (client === undefined || runner === undefined) {
-    throw perfgateInvalidTarget('instrumentKnex', 'the knex module or a knex instance (knex 3)', knex, instrumentKnex);
+    throw perfgateInvalidTarget('instrumentKnex', 'the knex module or a knex instance', knex, instrumentKnex);
   }
+  refuseUnsupported(client);
   return acquireInstrumentation('knex', client, (undo) => {
     undo.push(patchMethod(client, 'query', wrapSend));
     undo.push(patchMethod(client, 'stream', wrapSend));

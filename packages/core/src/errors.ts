@@ -20,6 +20,7 @@ export const ERROR_MESSAGES = {
     'the server cannot tell their scopes apart. Give each request its own parent-id (the third field: 16 lowercase hex), or let perfgate set the header.',
   CORRUPT_FILE: (detail: string) => detail,
   N_PLUS_ONE: (detail: string) => detail,
+  UNAWAITED_ASSERTION: (detail: string) => detail,
   ALREADY_PATCHED: (what: string) =>
     `${what} is already patched by another instrumentation; perfgate patches each method once.`,
   INVALID_TARGET: (adapter: string, expected: string, received: unknown) =>

@@ -52,6 +52,13 @@ export { finishAllowlistRun, type AllowlistUpdate, type AllowlistUpdateOptions }
 export { allowlistPathFor, packageDirOf } from './gate/allowlist-path.js';
 export { AllowlistIndex } from './gate/allowlist-match.js';
 export { isCI } from './options/is-ci.js';
+// Runner wiring shared by the vitest plugin and the jest preset (issue 12 moves it to @perfgate/core/runner).
+export { isPartialRun, partialRunReasons, type RunCoverage } from './session/run-coverage.js';
+export { commandWithUpdateLast, neverWrittenUnder, resolveUpdateMode, type UpdateMode, type UpdateRequest } from './session/update-mode.js';
+export { REPORT_KINDS, RunSession, type RunOutcome, type RunSessionOptions, type WorkerGateReport } from './session/run-session.js';
+export { TestSession, type TestOutcome } from './session/test-session.js';
+export { formatUnawaited, UnawaitedAssertions, type UnawaitedAssertion } from './session/unawaited-assertions.js';
+export { outsideScopeNote } from './session/outside-scopes.js';
 
 export {
   measureAllocations,

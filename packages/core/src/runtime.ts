@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AllocationSettings } from './gate/allocation-gate.js';
 import type { Scope } from './scope/scope.js';
+import type { OutsideScopeTally } from './session/outside-scopes.js';
 
 /**
  * State that every copy of @perfgate/core in the process must share.
@@ -24,6 +25,8 @@ export interface PerfgateRuntime {
   tracked: Scope[] | undefined;
   /** Trace-ids of scopes a matcher took over, which the N+1 gate skips. */
   readonly exempt: Set<string>;
+  /** Queries with no scope while one of the tracked scopes was open; undefined when not tracking. */
+  outside?: OutsideScopeTally | undefined;
   /** What the runner set up for the allocation gates; undefined until it does. */
   allocations?: AllocationSettings | undefined;
 }

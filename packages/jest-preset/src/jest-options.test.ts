@@ -13,7 +13,7 @@ beforeEach(async () => {
 afterEach(() => rm(root, { recursive: true, force: true }));
 
 const DEFAULTS = resolvePerfgateOptions(undefined, 'test');
-const run = (optionsFile: JestRun['optionsFile']): JestRun => ({ update: false, ci: false, v8Coverage: false, reportDir: '/tmp/none', optionsFile });
+const run = (optionsFile: JestRun['optionsFile']): JestRun => ({ update: { addNew: false, rewrite: false, ci: false, command: 'jest -u' }, v8Coverage: false, reportDir: '/tmp/none', optionsFile });
 
 describe('resolveJestOptions', () => {
   it('takes globals.perfgate first, naming the jest config in its errors', async () => {

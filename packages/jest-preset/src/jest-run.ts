@@ -1,4 +1,6 @@
-import type { GateReport, ResolvedPerfgateOptions } from '@perfgate/core';
+import { isCI, resolveUpdateMode, type ResolvedPerfgateOptions, type RunCoverage, type UpdateMode } from '@perfgate/core';
+import type { AggregatedResult } from '@jest/reporters';
+import type { Config } from '@jest/types';
 
 /** The environment variable the reporter sets before jest starts its workers, which inherit it. */
 export const RUN_ENV = 'PERFGATE_JEST_RUN';
@@ -8,13 +10,11 @@ export const RUN_ENV = 'PERFGATE_JEST_RUN';
  * each test file, as vitest's `provide`/`inject` does for the plugin.
  */
 export interface JestRun {
-  /** `jest -u`, and neither `--ci` nor CI=true: new N+1 findings go to the allowlist instead of failing. */
-  readonly update: boolean;
-  /** `--ci` or CI=true: no allocation baseline is written, so a missing one fails. */
-  readonly ci: boolean;
+  /** What `jest -u`, `--ci` and CI=true let this run write. */
+  readonly update: UpdateMode;
   /** jest records V8 coverage (`coverageProvider: 'v8'`): allocation attribution must not deoptimise code then. */
   readonly v8Coverage: boolean;
-  /** Where each test file writes its {@link FileReport}. */
+  /** Where each test file writes its reports. */
   readonly reportDir: string;
   /**
    * The options file at the run's root, loaded here because a worker's jest
@@ -28,14 +28,34 @@ export interface JestRun {
   };
 }
 
-/** What one test file's N+1 gate saw, with the allowlist it was checked against (projects may differ). */
-export interface FileReport {
-  readonly allowlistPath: string;
-  readonly allowlistName: string;
-  readonly report: GateReport;
-}
-
 export function readRun(env: NodeJS.ProcessEnv): JestRun | undefined {
   const text = env[RUN_ENV];
   return text === undefined || text === '' ? undefined : (JSON.parse(text) as JestRun);
+}
+
+/**
+ * jest's update flag in perfgate's terms. jest turns `ci` on by itself under
+ * a CI environment; without CI=true, `ci` means the `--ci` flag was given.
+ */
+export function jestUpdateMode(updateSnapshot: Config.SnapshotUpdateState | undefined, ci: boolean, ciEnv = isCI()): UpdateMode {
+  return resolveUpdateMode({ requested: updateSnapshot === 'all' ? 'all' : undefined, ciEnv, ciFlag: ci ? '--ci' : undefined, command: 'jest -u' });
+}
+
+type CoverageConfig = Pick<Config.GlobalConfig, 'shard' | 'testNamePattern' | 'onlyChanged' | 'onlyFailures' | 'findRelatedTests' | 'lastCommit' | 'changedSince'> & {
+  /** jest 30; jest 29 has `testPathPattern` instead. */
+  readonly testPathPatterns?: { isSet(): boolean } | undefined;
+  readonly testPathPattern?: string | undefined;
+};
+
+/** How much of the suite a jest run saw: its filters, and whether it stopped before every file ran (bail, interrupt). */
+export function jestCoverage(config: CoverageConfig, results: Pick<AggregatedResult, 'wasInterrupted' | 'numTotalTestSuites' | 'testResults'>, argv = process.argv): RunCoverage {
+  return {
+    fileFilter: config.testPathPatterns?.isSet() === true || Boolean(config.testPathPattern),
+    nameFilter: Boolean(config.testNamePattern),
+    shard: config.shard !== undefined,
+    changedOnly: config.onlyChanged || config.onlyFailures || config.findRelatedTests || config.lastCommit || Boolean(config.changedSince),
+    // Not in jest's global config: the projects jest dropped are gone before any reporter starts.
+    projectSubset: argv.some((arg) => /^--(selectProjects|ignoreProjects)\b/.test(arg)),
+    stoppedEarly: results.wasInterrupted || results.testResults.length < results.numTotalTestSuites,
+  };
 }

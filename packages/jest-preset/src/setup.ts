@@ -4,9 +4,6 @@
  * jest gives each test file fresh modules and a fresh global, so everything
  * is applied in `beforeAll` and undone in `afterAll`.
  */
-import { randomUUID } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from '@jest/globals';
@@ -15,18 +12,20 @@ import {
   applyRuntimeOptions,
   GateSession,
   instrumentHttpServers,
-  isCI,
   PerfgateError,
+  REPORT_KINDS,
   saveWorkerReport,
   startAllocationGate,
+  TestSession,
   type BaselineSession,
   type Instrumentation,
+  type WorkerGateReport,
 } from '@perfgate/core';
 import { perfgateMatchers } from '@perfgate/core/matchers';
 import { instrumentInstalledDrivers } from '@perfgate/orm-adapters/auto';
 import { keepFunctionNames } from './frame-names.js';
 import { resolveJestOptions } from './jest-options.js';
-import { readRun, type FileReport } from './jest-run.js';
+import { jestUpdateMode, readRun } from './jest-run.js';
 
 /** The fields of jest's SnapshotState perfgate reads: the update mode (`'all'` with -u, `'none'` with --ci, `'new'`) and the project root. */
 interface SnapshotStateFields {
@@ -37,12 +36,15 @@ interface SnapshotStateFields {
 /** How long the first hook may take: loading a driver (PGlite's wasm) on a busy machine. */
 const SETUP_TIMEOUT_MS = 60_000;
 
-expect.extend(perfgateMatchers);
+const session = new TestSession();
+expect.extend(session.assertions.wrap(perfgateMatchers));
 
 const snapshot = (expect.getState() as { snapshotState?: SnapshotStateFields }).snapshotState;
 const root = snapshot?._rootDir ?? process.cwd();
 const updateFlag = snapshot?._updateSnapshot === 'all';
 const run = readRun(process.env);
+// Without perfgate's reporter nothing collects a report: nothing is written; --ci shows as the snapshot mode 'none'.
+const update = run?.update ?? jestUpdateMode(undefined, snapshot?._updateSnapshot === 'none');
 // jest can import ES modules only with --experimental-vm-modules (its own check): patch the ESM builds then too.
 const esm = typeof vm.SyntheticModule === 'function';
 // This `import()` stays one in the build, so jest routes it through its registry: the copies the tests import.
@@ -51,9 +53,8 @@ const importModule = esm
   ? (url: string): Promise<unknown> => import(url)
   : (url: string): Promise<unknown> => Promise.resolve({ default: require(fileURLToPath(url)) as unknown });
 const handles: Instrumentation[] = [];
-let gate: GateSession | undefined;
 let baselines: BaselineSession | undefined;
-let report: Omit<FileReport, 'report'> | undefined;
+let report: Omit<WorkerGateReport, 'report'> | undefined;
 
 /** perfgate's own frames would only distract from a message that names what to fix. */
 function withoutStack(error: unknown): unknown {
@@ -71,11 +72,11 @@ async function wire(): Promise<void> {
   const allocations = startAllocationGate({
     root,
     options: options.allocations,
-    update: updateFlag && run?.update === true,
-    ci: run?.ci ?? (isCI() || snapshot?._updateSnapshot === 'none'),
+    update: update.rewrite,
+    ci: update.ci,
     writable: run !== undefined,
     coverage: run?.v8Coverage ?? false,
-    updateCommand: 'jest -u',
+    updateCommand: update.command,
     runCommand: 'jest',
   });
   baselines = allocations.baselines;
@@ -85,38 +86,38 @@ async function wire(): Promise<void> {
     console.warn(`perfgate: jest -u cannot update ${options.allowlist}: perfgate's reporter is not in this run (add '@perfgate/jest/reporter' to your jest "reporters").`);
   }
   report = { allowlistPath: allowlistPathFor(options.allowlist, root), allowlistName: options.allowlist };
-  gate = new GateSession({
+  session.gate = new GateSession({
     mode: options.nPlusOne,
     threshold: options.nPlusOneThreshold,
     allowlistPath: report.allowlistPath,
     allowlistName: report.allowlistName,
-    update: updateFlag && run?.update === true,
-    updateCommand: 'jest -u',
+    update: update.addNew,
+    updateCommand: update.command,
+    blockedBy: update.blockedBy,
   });
 }
 
 beforeAll(() => wire().catch((error: unknown) => Promise.reject(withoutStack(error))), SETUP_TIMEOUT_MS);
 
-beforeEach(() => gate?.beforeTest());
+beforeEach(() => session.beforeTest());
 
 afterEach(() => {
-  let verdict;
+  let outcome;
   try {
-    verdict = gate?.afterTest();
+    outcome = session.afterTest();
   } catch (error) {
     throw withoutStack(error); // a corrupt allowlist: the message names the file
   }
-  if (verdict?.outcome === 'warn') console.warn(verdict.message);
-  if (verdict?.outcome === 'fail') throw withoutStack(new PerfgateError('N_PLUS_ONE', verdict.message)); // the finding names the user's line
+  for (const warning of outcome.warnings) console.warn(warning);
+  if (outcome.failure !== undefined) throw withoutStack(new PerfgateError(outcome.failure.code, outcome.failure.message)); // the message names the user's line
 });
 
 afterAll(async () => {
   // The next test file gets fresh driver modules but the same node:http: restore it.
   for (const handle of handles.splice(0).reverse()) handle.dispose();
-  if (gate !== undefined && report !== undefined && run !== undefined) {
-    const file: FileReport = { ...report, report: gate.report() };
-    await writeFile(join(run.reportDir, `${process.pid}-${randomUUID()}.json`), JSON.stringify(file));
+  if (session.gate !== undefined && report !== undefined && run !== undefined) {
+    await saveWorkerReport(run.reportDir, REPORT_KINDS.nPlusOne, { ...report, report: session.gate.report() } satisfies WorkerGateReport);
   }
   const allocationReport = baselines?.report();
-  if (run !== undefined && allocationReport !== undefined && allocationReport.entries.length > 0) await saveWorkerReport(run.reportDir, 'allocations', allocationReport);
+  if (run !== undefined && allocationReport !== undefined && allocationReport.entries.length > 0) await saveWorkerReport(run.reportDir, REPORT_KINDS.allocations, allocationReport);
 });

@@ -65,12 +65,13 @@ describe("nPlusOne: 'fail' (the default), on a spec with no perfgate matcher", (
   });
 
   test.each([
-    ['CI=true', { CI: 'true' }, ['-u']],
-    ['--ci', {}, ['--ci', '-u']],
-  ])('%s never writes the allowlist, even with -u, and a missing entry fails', async (_, env, args) => {
+    ['CI=true', { CI: 'true' }, ['-u'], 'it is never written under CI=true.'],
+    ['--ci', {}, ['--ci', '-u'], 'it is never written under CI=true or --ci, and this run has --ci.'],
+  ])('%s never writes the allowlist, even with -u, and a missing entry fails (#11.6: naming the flag seen)', async (_, env, args, refusal) => {
     const { code, output } = await jest(env, args);
     expect(code).toBe(1);
     expect(output).toContain('N+1 in a scope this test created');
+    expect(output).toContain(`to add it to ${ALLOWLIST}; ${refusal}`);
     expect(await exists()).toBe(false);
   });
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { configDefaults } from 'vitest/config';
 import { warnUninstrumentedDrivers } from '@perfgate/orm-adapters/auto';
 import { bundleBudgetsTestFile } from './bundle-budgets-file.js';
-import { loadPerfgateConfigFile, resolvePerfgateOptions, type PerfgateOptions, type ResolvedPerfgateOptions } from '@perfgate/core';
+import { loadPerfgateConfigFile, resolvePerfgateOptions, type PerfgateOptions, type ResolvedPerfgateOptions, type UpdateMode } from '@perfgate/core';
 
 export {
   perfgateFastify,
@@ -34,11 +34,9 @@ export interface PerfgateProvided {
   readonly root: string;
 }
 
-/** Set by the plugin's global setup for each run: whether the update flag is on (and CI off), where workers report. */
+/** Set by the plugin's global setup for each run: what the update flag lets the run write, where workers report. */
 export interface PerfgateRun {
-  readonly update: boolean;
-  /** CI=true: no baseline is written, so a missing one fails. */
-  readonly ci: boolean;
+  readonly update: UpdateMode;
   readonly reportDir: string;
   /** vitest records V8 coverage in the workers (`coverage.provider: 'v8'`). */
   readonly v8Coverage: boolean;

@@ -12,6 +12,8 @@ export interface GateSessionOptions {
   readonly update: boolean;
   /** How the user turns the update flag on, for messages: `vitest -u`, `jest -u`. */
   readonly updateCommand: string;
+  /** What keeps this run from writing the allowlist (`CI=true`, `--ci`), for messages. */
+  readonly blockedBy?: string | undefined;
   readonly readFile?: (path: string) => string;
 }
 
@@ -54,7 +56,7 @@ export class GateSession {
       for (const { entry } of unlisted) this.#added.set(allowKey(entry), entry);
       return { outcome: 'pass' };
     }
-    const message = formatGateFailure(unlisted, this.#options.mode, this.#options.allowlistName, this.#options.updateCommand);
+    const message = formatGateFailure(unlisted, this.#options.mode, this.#options.allowlistName, this.#options.updateCommand, this.#options.blockedBy);
     return { outcome: this.#options.mode === 'warn' ? 'warn' : 'fail', message };
   }
 

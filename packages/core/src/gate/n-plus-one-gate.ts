@@ -2,6 +2,7 @@ import { findRepeatedStatements, type RepeatFinding } from '../analysis/n-plus-o
 import { formatFailure } from '../message/format-failure.js';
 import { findingLines } from '../message/repeat-findings.js';
 import { getRuntime } from '../runtime.js';
+import { neverWrittenUnder } from '../session/update-mode.js';
 import type { Scope } from '../scope/scope.js';
 import { allowEntryOf, ALLOWLIST_FILE, type AllowEntry, type Allowlist } from './allowlist.js';
 import { AllowlistIndex } from './allowlist-match.js';
@@ -28,6 +29,7 @@ export function startScopeTracking(): void {
   const runtime = getRuntime();
   runtime.tracked = [];
   runtime.exempt.clear();
+  runtime.outside = { count: 0, firstOpen: 0 };
 }
 
 /** The scopes created since tracking started, which tracking then forgets. */
@@ -77,7 +79,7 @@ export function checkScopes(scopes: readonly Scope[], allowlist: Allowlist, thre
 }
 
 /** The gate's failure: the same finding lines as `toHaveNoNPlusOne`, per scope, and how to accept them. */
-export function formatGateFailure(unlisted: readonly ScopeFinding[], mode: NPlusOneMode, allowlistPath = ALLOWLIST_FILE, updateCommand = 'vitest -u'): string {
+export function formatGateFailure(unlisted: readonly ScopeFinding[], mode: NPlusOneMode, allowlistPath = ALLOWLIST_FILE, updateCommand = 'vitest -u', blockedBy?: string): string {
   const byScope = new Map<Scope, ScopeFinding[]>();
   for (const found of unlisted) byScope.set(found.scope, [...(byScope.get(found.scope) ?? []), found]);
   const parts = [...byScope].map(([scope, findings]) =>
@@ -95,7 +97,7 @@ export function formatGateFailure(unlisted: readonly ScopeFinding[], mode: NPlus
   );
   parts.push(
     `Fix the loop, or assert on it with toHaveNoNPlusOne(). To accept it as known debt, run the tests with the update flag (${updateCommand})\n` +
-      `to add it to ${allowlistPath}; it is never written under CI=true.`,
+      `to add it to ${allowlistPath}; ${neverWrittenUnder(blockedBy)}.`,
   );
   return parts.join('\n\n');
 }

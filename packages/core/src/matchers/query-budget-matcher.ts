@@ -3,6 +3,7 @@ import { perfgateError } from '../errors.js';
 import { exemptFromGate } from '../gate/n-plus-one-gate.js';
 import { clip, formatFailure, plural } from '../message/format-failure.js';
 import { formatCallSite } from '../record/call-site.js';
+import { outsideScopeSections } from '../session/outside-scopes.js';
 import type { ScopeResult } from '../scope/scope-result.js';
 import type { StatementKind } from '../sql/fingerprint-sql.js';
 import { checkOptions, type OptionChecks } from './check-options.js';
@@ -100,6 +101,7 @@ export function budgetMessage(context: MatcherContext, matcher: string, budget: 
       lines.length > 0
         ? { title: 'Statement shapes, most frequent first', lines }
         : { title: 'Statement shapes', lines: [filtered ? 'none matched the filter' : 'no query was recorded in this scope'] },
+      ...outsideScopeSections(),
     ],
   });
 }

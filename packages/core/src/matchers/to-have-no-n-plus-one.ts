@@ -2,6 +2,7 @@ import { DEFAULT_N_PLUS_ONE_THRESHOLD, findRepeatedStatements, type DuplicatesMo
 import { exemptFromGate } from '../gate/n-plus-one-gate.js';
 import { formatFailure, plural } from '../message/format-failure.js';
 import { findingLines } from '../message/repeat-findings.js';
+import { outsideScopeSections } from '../session/outside-scopes.js';
 import { checkOptions, oneOf, wholeNumberFrom } from './check-options.js';
 import type { MatcherContext, MatcherResult } from './matcher-context.js';
 import { resolveReceived } from './resolve-received.js';
@@ -48,6 +49,7 @@ export async function toHaveNoNPlusOne(this: MatcherContext, received: unknown, 
         sections: [
           { title: 'N+1', lines: nPlusOne.flatMap(findingLines) },
           { title: 'Duplicates (same statement, same parameters)', lines: shownDuplicates.flatMap(findingLines) },
+          ...outsideScopeSections(),
         ],
       }),
   };

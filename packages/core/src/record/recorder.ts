@@ -3,6 +3,7 @@ import { getRuntime } from '../runtime.js';
 import { CAPTURED_FRAMES, captureStack, framesNeeded, type CapturedStack } from './call-site.js';
 import { QueryRecord, type QueryInput } from './query-record.js';
 import { repeatKey } from './repeat-key.js';
+import { noteOutsideScope } from '../session/outside-scopes.js';
 
 /**
  * Which run of a statement in a scope gets a stack: the 3rd to 8th, then the
@@ -73,12 +74,17 @@ function sampleStack(key: string): CapturedStack | undefined {
 /**
  * Records a query into the current scope and each enclosing one. Returns
  * undefined, having done nothing else, when no scope is active: the cost of an
- * instrumented driver outside perfgate scopes is one AsyncLocalStorage read.
+ * instrumented driver outside perfgate scopes is one AsyncLocalStorage read
+ * (and, in a test that opened scopes, a check that none is open).
  */
 export function startQuery(input: QueryInput): QueryRecord | undefined {
   const runtime = getRuntime();
   const scope = runtime.storage.getStore();
-  if (scope === undefined) return undefined;
+  if (scope === undefined) {
+    // While the runner tracks a test's scopes, a query outside all of them may be one whose context a library lost.
+    if (runtime.tracked !== undefined && runtime.tracked.length > 0) noteOutsideScope(input, startQuery);
+    return undefined;
+  }
   // An outer layer recorded this query already: every driver call under it (a pool, then its
   // client) is that query, counted once.
   const outer = runtime.layersInUse ? runtime.layer.getStore() : undefined;

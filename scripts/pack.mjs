@@ -3,7 +3,7 @@
 // The names carry no version, so the README's install line and the installed-tests fixtures never change.
 // `--no-build` packs the dist/ folders as they are (the installed-tests suite runs after turbo has built).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +29,7 @@ export function pack({ build = true } = {}) {
       env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
     });
   }
+  for (const folder of Object.keys(PUBLISHED)) checkEntryPoints(join(root, 'packages', folder));
   mkdirSync(PACKS_DIR, { recursive: true });
   // Pack into a private folder, then rename: a concurrent run never sees half a tarball.
   const staging = mkdtempSync(join(PACKS_DIR, '.staging-'));
@@ -41,6 +42,19 @@ export function pack({ build = true } = {}) {
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** Every file package.json points at (exports, main, types, typesVersions) exists: a half-built dist/ is never packed. */
+function checkEntryPoints(dir) {
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const targets = [];
+  const collect = (value) => {
+    if (typeof value === 'string') targets.push(value);
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  collect([pkg.exports, pkg.main, pkg.module, pkg.types, pkg.typesVersions]);
+  const missing = targets.filter((target) => target.startsWith('./') && !existsSync(join(dir, target)));
+  if (missing.length > 0) throw new Error(`pack: ${pkg.name} points at missing files (build it first): ${[...new Set(missing)].join(', ')}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -38,7 +38,9 @@ export async function installedProject(fixture: string, options: InstalledProjec
   const dir = mkdtempSync(join(inject('installedTestsRunDir'), `${fixture}-`));
   cpSync(fixtureDir, dir, { recursive: true, filter: (path) => !path.includes('node_modules') });
   writeFileSync(join(dir, 'package.json'), manifest);
-  await copyInstalled({ manifest, tarballs, npmrc: existsSync(npmrcPath) ? readFileSync(npmrcPath, 'utf8') : undefined }, dir);
+  // Installed under one name, so fixtures that differ only in their name share an install.
+  const installManifest = `${JSON.stringify({ ...JSON.parse(manifest), name: 'perfgate-installed-fixture' }, null, 2)}\n`;
+  await copyInstalled({ manifest: installManifest, tarballs, npmrc: existsSync(npmrcPath) ? readFileSync(npmrcPath, 'utf8') : undefined }, dir);
   return {
     dir,
     run: (command, args = [], runOptions = {}) =>

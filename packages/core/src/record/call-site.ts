@@ -146,7 +146,9 @@ interface ParsedFrame {
 /** Frames of a formatted stack, with the files V8 ran (before source maps), when known. */
 function parseFrames({ text, generated }: FormattedStack): ParsedFrame[] {
   const lines = text.split('\n');
-  const offset = generated !== undefined && lines.length >= generated.length ? lines.length - generated.length : undefined;
+  // One line per frame, last lines last, as V8, source-map-support and vitest print them; any other layout is read by its text alone.
+  const aligned = generated !== undefined && lines.length >= generated.length && lines.slice(lines.length - generated.length).every((line) => /^\s*at /.test(line));
+  const offset = aligned ? lines.length - generated.length : undefined;
   const frames: ParsedFrame[] = [];
   // Set by a generator step: the body above it, whose lost name is recovered, and the helper frames below to leave out.
   let wrapped: { file: string; name: string | undefined } | undefined;

@@ -15,6 +15,11 @@ export interface OutsideScopeTally {
   /** Tracked scopes before this index are all closed (closing is final): the check is amortised O(1). */
   firstOpen: number;
   first?: { readonly input: Pick<QueryInput, 'sql' | 'dialect' | 'source' | 'label'>; readonly stack: CapturedStack | undefined } | undefined;
+  /**
+   * The parameters of the last query counted: an outer layer (pg's Pool.query) hands its driver
+   * (the pool's client) the same array, and with no scope open no layer marks the inner call.
+   */
+  lastValues?: readonly unknown[] | undefined;
 }
 
 /** Frames kept for the first such query of a test: enough to get through a driver into the caller. */
@@ -31,6 +36,8 @@ export function noteOutsideScope(input: QueryInput, skipAbove: Function): void {
   if (tracked === undefined || outside === undefined) return;
   while (outside.firstOpen < tracked.length && tracked[outside.firstOpen]!.closed) outside.firstOpen++;
   if (outside.firstOpen === tracked.length) return;
+  if (input.values !== undefined && input.values === outside.lastValues) return;
+  outside.lastValues = input.values;
   outside.count++;
   if (outside.first === undefined) {
     const { sql, dialect, source, label } = input;

@@ -26,6 +26,7 @@ export interface RunSessionOptions {
   /** The run's summary lines and errors; the console by default. */
   readonly log?: (line: string) => void;
   readonly error?: (line: string) => void;
+  readonly readFile?: (path: string) => string;
   readonly writeFile?: (path: string, text: string) => void;
   readonly makeDirectory?: (path: string) => void;
   /** Where the workers' report folder is made: the OS temporary directory by default. */
@@ -66,6 +67,7 @@ export class RunSession {
     const writeFile = this.#options.writeFile ?? ((path: string, text: string) => writeFileSync(path, text));
     const makeDirectory = this.#options.makeDirectory ?? ((path: string) => void mkdirSync(path, { recursive: true }));
     const { update } = this;
+    const { readFile } = this.#options;
     const errors: string[] = [];
     try {
       if (update.notice !== undefined) log(update.notice);
@@ -77,7 +79,7 @@ export class RunSession {
       const partial = isPartialRun(coverage) || !(update.addNew || update.ci);
       for (const [path, reports] of byAllowlist) {
         try {
-          const result = finishAllowlistRun({ path, name: reports[0]!.allowlistName, update: update.addNew, partial, reports: reports.map((r) => r.report), writeFile });
+          const result = finishAllowlistRun({ path, name: reports[0]!.allowlistName, update: update.addNew, partial, reports: reports.map((r) => r.report), readFile, writeFile });
           result.lines.forEach((line) => log(line));
         } catch (failure) {
           errors.push((failure as Error).message);
@@ -88,6 +90,7 @@ export class RunSession {
         root: this.#options.root,
         ci: update.ci,
         updateCommand: update.command,
+        readFile,
         writeFile,
         makeDirectory,
       });

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 
-// Files are few (the user's, where findings point) and read once per process.
-const sources = new Map<string, string | undefined>();
+interface Source {
+  readonly text: string;
+  lines?: readonly string[];
+}
 
-/** A source file's text, read once; undefined when it cannot be read (a virtual module, a deleted file). */
-export function sourceText(path: string): string | undefined {
+// Files are few (the user's, where findings point) and read once per process.
+const sources = new Map<string, Source | undefined>();
+
+function source(path: string): Source | undefined {
   if (!sources.has(path)) {
     let text: string | undefined;
     try {
@@ -12,12 +16,20 @@ export function sourceText(path: string): string | undefined {
     } catch {
       text = undefined;
     }
-    sources.set(path, text);
+    sources.set(path, text === undefined ? undefined : { text });
   }
   return sources.get(path);
 }
 
+/** A source file's text, read once; undefined when it cannot be read (a virtual module, a deleted file). */
+export function sourceText(path: string): string | undefined {
+  return source(path)?.text;
+}
+
 /** The text of a file from a 1-based line and column to the end of that line. */
 export function lineFrom(path: string, line: number, column: number): string | undefined {
-  return sourceText(path)?.split('\n', line)[line - 1]?.slice(column - 1);
+  const file = source(path);
+  if (file === undefined) return undefined;
+  file.lines ??= file.text.split('\n');
+  return file.lines[line - 1]?.slice(column - 1);
 }

@@ -31,7 +31,9 @@ interface QueryConfigLike {
  */
 const namedTexts = new WeakMap<object, Map<string, string>>();
 
-function rememberedText(owner: object, name: string, text: unknown): string | undefined {
+function rememberedText(owner: unknown, name: string, text: unknown): string | undefined {
+  // Called unbound, pg throws its own error: perfgate keeps nothing and leaves that to it.
+  if (typeof owner !== 'object' || owner === null) return typeof text === 'string' ? text : undefined;
   let texts = namedTexts.get(owner);
   if (typeof text !== 'string') {
     // A statement prepared before perfgate instrumented the client: pg's own note of what it parsed.
@@ -43,7 +45,7 @@ function rememberedText(owner: object, name: string, text: unknown): string | un
 }
 
 /** The statement a call sends, as `owner` (a client or a pool) knows it; undefined when it cannot tell. */
-function queryText(owner: object, config: unknown): string | undefined {
+function queryText(owner: unknown, config: unknown): string | undefined {
   if (typeof config === 'string') return config;
   if (typeof config !== 'object' || config === null) return undefined;
   const { text, name, cursor } = config as QueryConfigLike;
@@ -96,7 +98,7 @@ function finishWhenAnswered(record: QueryRecord, submittable: object): void {
 function wrapQuery(original: QueryMethod): QueryMethod {
   return function query(this: unknown, ...args: unknown[]) {
     const [config, values, callback] = args;
-    const sql = queryText(this as object, config) ?? unknownText(config);
+    const sql = queryText(this, config) ?? unknownText(config);
     const record = sql === undefined ? undefined : startQuery({ sql, values: queryValues(config, values), source: 'pg', dialect: 'postgres' });
     if (record === undefined) return original.apply(this, args);
     if (typeof (config as QueryConfigLike).submit === 'function') finishWhenAnswered(record, config as object);
@@ -116,7 +118,7 @@ function wrapPoolQuery(original: QueryMethod): QueryMethod {
   return function query(this: unknown, ...args: unknown[]) {
     const [config, values, callback] = args;
     // A statement the pool cannot name (a named one first prepared on a checked-out client) is recorded by the client it lands on.
-    const sql = queryText(this as object, config);
+    const sql = queryText(this, config);
     const record = sql === undefined ? undefined : startQuery({ sql, values: queryValues(config, values), source: 'pg', dialect: 'postgres' });
     if (record === undefined) return original.apply(this, args);
     if (typeof values === 'function') args[1] = finishing(record, values as Callback);

@@ -45,6 +45,7 @@ export { captureStack, formatCallSite, markInternalPath, userFrames, type CallSi
 export { findingLines, fixHint } from './message/repeat-findings.js';
 export { ADAPTER_NAMES, applyRuntimeOptions, optionError, resolvePerfgateOptions, type AdapterName, type PerfgateOptions, type ResolvedPerfgateOptions } from './options/perfgate-options.js';
 export { CONFIG_FILES, loadPerfgateConfigFile, type ConfigFileAccess, type ConfigFileOptions } from './options/load-config-file.js';
+export { definePerfgateConfig } from './options/define-perfgate-config.js';
 export { ALLOWLIST_FILE, EMPTY_ALLOWLIST, allowEntryOf, allowKey, isUnknownSite, parseAllowlist, readAllowlist, serializeAllowlist, type AllowEntry, type Allowlist, type SitedEntry, type UnknownSiteEntry } from './gate/allowlist.js';
 export { checkScopes, drainTrackedScopes, exemptFromGate, formatGateFailure, startScopeTracking, type GateResult, type NPlusOneMode, type ScopeFinding } from './gate/n-plus-one-gate.js';
 export { GateSession, type GateReport, type GateSessionOptions, type TestVerdict } from './gate/gate-session.js';

@@ -1,4 +1,5 @@
 export {
+  definePerfgateConfig,
   perfgateFastify,
   perfgateKoa,
   perfgateMiddleware,

@@ -6,6 +6,7 @@ import { bundleBudgetsTestFile } from './bundle-budgets-file.js';
 import { loadPerfgateConfigFile, resolvePerfgateOptions, type PerfgateOptions, type ResolvedPerfgateOptions, type UpdateMode } from '@perfgate/core';
 
 export {
+  definePerfgateConfig,
   perfgateFastify,
   perfgateKoa,
   perfgateMiddleware,

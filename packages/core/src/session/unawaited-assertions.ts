@@ -1,4 +1,4 @@
-import { captureStack, formatCallSite, userFrames } from '../record/call-site.js';
+import { captureStack, formatCallSite, userFrames, type CapturedStack } from '../record/call-site.js';
 
 /** A perfgate assertion whose promise nobody awaited, as the end-of-test check reports it. */
 export interface UnawaitedAssertion {
@@ -13,7 +13,8 @@ export interface UnawaitedAssertion {
 
 interface Pending {
   readonly matcher: string;
-  readonly site: string | undefined;
+  /** Formatted only for an assertion found unawaited: reading a stack costs as much again as capturing it. */
+  readonly stack: CapturedStack;
   state: UnawaitedAssertion['state'];
   failure?: string;
   observed: boolean;
@@ -33,6 +34,11 @@ interface RunnerThenable {
 
 /** Frames kept when an assertion is called: enough to get through the runner's expect into the spec. */
 const ASSERTION_FRAMES = 20;
+
+function siteOf(stack: CapturedStack): string | undefined {
+  const frame = userFrames(stack, 1)[0];
+  return frame === undefined ? undefined : formatCallSite(frame);
+}
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
@@ -76,16 +82,15 @@ export class UnawaitedAssertions {
 
   /** The assertions of this test nobody awaited, which the check then forgets. */
   take(): UnawaitedAssertion[] {
-    const unawaited = this.#pending.filter((p) => !p.observed).map(({ matcher, site, state, failure }) => ({ matcher, site, state, failure }));
+    const unawaited = this.#pending.filter((p) => !p.observed).map(({ matcher, stack, state, failure }) => ({ matcher, site: siteOf(stack), state, failure }));
     this.#pending = [];
     return unawaited;
   }
 
   #watch(matcher: string, result: PromiseLike<unknown>, calledAs: Function): RunnerThenable {
-    const frame = userFrames(captureStack(calledAs, ASSERTION_FRAMES), 1)[0];
-    const site = frame === undefined ? undefined : formatCallSite(frame);
+    const stack = captureStack(calledAs, ASSERTION_FRAMES);
     const track = (promise: Promise<unknown>): WatchedPromise => {
-      const pending: Pending = { matcher, site, state: 'pending', observed: false };
+      const pending: Pending = { matcher, stack, state: 'pending', observed: false };
       this.#pending.push(pending);
       // Handled here, so an unawaited failure is reported once, by the end-of-test check, not as a stray rejection.
       promise.then(

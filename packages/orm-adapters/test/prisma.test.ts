@@ -200,7 +200,8 @@ describe.each([
       (error: Error) => stripVTControlCharacters(error.message),
     );
     expect(failure).toMatch(/3 × SELECT "\w+"\."books"\."id", /);
-    expect(failure).toContain('fix   load them in one query (WHERE "author_id" = ANY($1))');
+    // #11.12: the hint speaks Prisma, naming the model and the column compared per row.
+    expect(failure).toContain('fix   load them with the query before (include: { … }) or in one Book.findMany({ where: { <field of author_id>: { in: ids } } })');
     expect(failure).toMatch(/\n +by {4}Book\.findMany\n +from {2}test\/prisma\.test\.ts:\d+:\d+ \(listBooksOneByOne\)/);
     const budget = await expect(listBooksOneByOne).toIssueAtMost(2).then(
       () => '',

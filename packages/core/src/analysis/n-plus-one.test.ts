@@ -71,7 +71,32 @@ describe('findRepeatedStatements: N+1', () => {
       before: undefined,
       dialect: 'postgres',
       first: result.queries[0],
+      pastRecordLimit: 0,
+      orm: undefined,
     });
+  });
+
+  it('#11.12 counts the runs past the record limit in the N+1 of their shape: the true count, not the limit', async () => {
+    getRuntime().settings.maxQueriesPerScope = 100;
+    const result = await recordQueries(() => loadItems(range(1, 20_000)));
+    expect(result.count).toBe(20_000);
+    const [finding] = findRepeatedStatements(result.queries, { overflow: result.overflow }).nPlusOne;
+    expect(finding).toMatchObject({ count: 20_000, pastRecordLimit: 19_900, distinctParameters: 100 });
+    // Without the overflow the analysis sees only what was kept.
+    expect(findRepeatedStatements(result.queries).nPlusOne[0]).toMatchObject({ count: 100, pastRecordLimit: 0 });
+  });
+
+  it('#11.12 says which ORM sent a finding: its adapter, or its package in a sampled stack', async () => {
+    const viaAdapter = await recordQueries(() => {
+      for (const id of [1, 2, 3]) startQuery({ sql: ITEMS_BY_ORDER, values: [id], source: 'knex', dialect: 'postgres', label: 'items.select' });
+    });
+    expect(findRepeatedStatements(viaAdapter.queries).nPlusOne[0]?.orm).toBe('knex');
+    const typeormFrame = { stack: 'Error\n    at PostgresQueryRunner.query (/app/node_modules/typeorm/driver/postgres/PostgresQueryRunner.js:211:50)\n    at loadTags (/app/src/tags.ts:9:5)' };
+    const viaStack = await recordQueries(() => {
+      for (const id of [1, 2, 3]) startQuery({ sql: ITEMS_BY_ORDER, values: [id], source: 'pg', dialect: 'postgres', stack: typeormFrame });
+    });
+    expect(findRepeatedStatements(viaStack.queries).nPlusOne[0]?.orm).toBe('typeorm');
+    expect(findRepeatedStatements((await recordQueries(() => loadItems([1, 2, 3]))).queries).nPlusOne[0]?.orm).toBeUndefined();
   });
 
   it('takes a custom threshold', async () => {

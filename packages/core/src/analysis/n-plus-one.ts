@@ -1,7 +1,9 @@
 import type { CallSite } from '../record/call-site.js';
 import type { QueryRecord } from '../record/query-record.js';
-import type { StatementKind } from '../sql/fingerprint-sql.js';
+import { fingerprintSql, type StatementKind } from '../sql/fingerprint-sql.js';
+import type { SqlDialect } from '../sql/scan-sql.js';
 import { parameterKey } from './parameter-key.js';
+import { ormOf, type Orm } from './query-origin.js';
 
 /** Runs of one statement shape from one call site that make an N+1, by default. */
 export const DEFAULT_N_PLUS_ONE_THRESHOLD = 3;
@@ -11,14 +13,18 @@ export type DuplicatesMode = 'fail' | 'report' | 'off';
 export interface RepeatAnalysisOptions {
   /** Different parameter sets of one shape from one call site that make an N+1 (2 or more). */
   readonly threshold?: number;
+  /** The scope's queries past its record limit (SQL text → count): added to the count of the N+1 of their shape. */
+  readonly overflow?: ReadonlyMap<string, number> | undefined;
 }
 
 export interface RepeatFinding {
   readonly type: 'n-plus-one' | 'duplicate';
   readonly shape: string;
   readonly kind: StatementKind;
-  /** Executions in the group (for a duplicate: executions of statements run with the same parameters as another). */
+  /** Executions in the group (for a duplicate: executions of statements run with the same parameters as another), past the record limit included. */
   readonly count: number;
+  /** Of `count`, the executions past the scope's record limit (`maxQueriesPerScope`): counted by SQL text, without parameters or stack. */
+  readonly pastRecordLimit: number;
   /** Distinct parameter sets in the group. */
   readonly distinctParameters: number;
   /** The user's frames the statement ran from, innermost first; empty when no stack reached user code. */
@@ -30,6 +36,8 @@ export interface RepeatFinding {
   readonly dialect: QueryRecord['dialect'];
   /** The first execution, in the scope's order. */
   readonly first: QueryRecord;
+  /** The ORM that sent it, when its adapter or a sampled stack says (the fix hint speaks its words). */
+  readonly orm: Orm | undefined;
 }
 
 export interface RepeatAnalysis {
@@ -61,6 +69,16 @@ export function rowLimit(query: QueryRecord): number | undefined {
  */
 function isPageLoop(shape: string, first: QueryRecord): boolean {
   return isPagination(shape) && rowLimit(first) !== 1;
+}
+
+/** Overflow counts by statement shape. */
+function overflowByShape(overflow: ReadonlyMap<string, number> | undefined, dialect: SqlDialect): Map<string, number> {
+  const byShape = new Map<string, number>();
+  for (const [sql, n] of overflow ?? []) {
+    const { shape } = fingerprintSql(sql, dialect);
+    byShape.set(shape, (byShape.get(shape) ?? 0) + n);
+  }
+  return byShape;
 }
 
 interface Group {
@@ -110,9 +128,11 @@ export function findRepeatedStatements(queries: readonly QueryRecord[], options:
     else list.push(query);
   });
 
+  const pastLimit = overflowByShape(options.overflow, queries[0]?.dialect ?? 'postgres');
   const nPlusOne: RepeatFinding[] = [];
   const duplicates: RepeatFinding[] = [];
   for (const [shape, executions] of byShape) {
+    const last = executions.at(-1);
     if (executions.length < 2) continue;
     // Call sites cost a stack formatting each: look at them only when the shape
     // as a whole could make a finding (enough distinct parameters, or a repeat).
@@ -137,11 +157,13 @@ export function findRepeatedStatements(queries: readonly QueryRecord[], options:
       if (byParameters.size >= threshold && !isPageLoop(shape, first)) {
         const previous = queries[position.get(first)! - 1];
         const before = previous !== undefined && previous.kind === 'select' && shapeCounts.get(previous.shape) === 1 ? previous.shape : undefined;
-        nPlusOne.push({ ...base, type: 'n-plus-one', count: group.queries.length, before });
+        // Past the limit the loop went on where the last recorded run was: its group gets those runs.
+        const past = group.queries.includes(last!) ? (pastLimit.get(shape) ?? 0) : 0;
+        nPlusOne.push({ ...base, type: 'n-plus-one', count: group.queries.length + past, pastRecordLimit: past, before, orm: ormOf(group.queries) });
       }
       const repeated = [...byParameters.values()].filter((n) => n > 1);
       if (repeated.length > 0) {
-        duplicates.push({ ...base, type: 'duplicate', count: repeated.reduce((sum, n) => sum + n, 0), before: undefined });
+        duplicates.push({ ...base, type: 'duplicate', count: repeated.reduce((sum, n) => sum + n, 0), pastRecordLimit: 0, before: undefined, orm: ormOf(group.queries) });
       }
     }
   }

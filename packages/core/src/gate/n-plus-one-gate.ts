@@ -68,7 +68,7 @@ export function checkScopes(scopes: readonly Scope[], allowlist: Allowlist, thre
   for (const scope of scopes) {
     if (isExempt(scope, runtime.exempt)) continue;
     const own = scope.queries.filter((q) => q.traceId === scope.traceId);
-    for (const finding of findRepeatedStatements(own, { threshold }).nPlusOne) {
+    for (const finding of findRepeatedStatements(own, { threshold, overflow: scope.overflow }).nPlusOne) {
       const entry = allowEntryOf(finding);
       const listed = allowed.find(entry);
       if (listed === undefined) unlisted.push({ scope, finding, entry, notes: allowed.whyUnlisted(entry) });
@@ -90,7 +90,7 @@ export function formatGateFailure(unlisted: readonly ScopeFinding[], mode: NPlus
         ['Trace-id', scope.traceId],
       ],
       sections: [
-        { title: 'N+1', lines: findings.flatMap(({ finding }) => findingLines(finding)) },
+        { title: 'N+1', lines: findings.map(({ finding }) => finding).flatMap(findingLines) },
         { title: 'Allowlist', lines: findings.flatMap(({ notes = [] }) => notes) },
       ],
     }),

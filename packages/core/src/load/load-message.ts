@@ -1,4 +1,5 @@
-import { clip, plural, type FailureSection } from '../message/format-failure.js';
+import { clipShapes } from '../message/clip-shape.js';
+import { plural, type FailureSection } from '../message/format-failure.js';
 import { findingLines } from '../message/repeat-findings.js';
 import { formatCallSite } from '../record/call-site.js';
 import { formatDuration } from './duration.js';
@@ -29,9 +30,11 @@ export function querySections(queries: QueriesPerRequest | undefined): FailureSe
   if (queries === undefined || queries.max === 0) return [];
   const sections: FailureSection[] = [];
   if (queries.nPlusOne.length > 0) sections.push({ title: 'N+1 in the heaviest request', lines: queries.nPlusOne.flatMap(findingLines) });
-  const lines = queries.shapes.slice(0, 5).flatMap((shape) => {
+  const shown = queries.shapes.slice(0, 5);
+  const clipped = clipShapes(shown.map((shape) => shape.shape));
+  const lines = shown.flatMap((shape, i) => {
     const site = shape.sampled?.callSites[0];
-    return [`${shape.count} × ${clip(shape.shape)}`, ...(site === undefined ? [] : [`    from ${formatCallSite(site)}`])];
+    return [`${shape.count.toLocaleString('en-US')} × ${clipped[i]}`, ...(site === undefined ? [] : [`    from ${formatCallSite(site)}`])];
   });
   sections.push({ title: `Statements of the heaviest request (${queries.max})`, lines });
   return sections;

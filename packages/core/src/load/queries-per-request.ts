@@ -33,6 +33,6 @@ export function queriesPerRequest(scopes: readonly Scope[]): QueriesPerRequest |
     min,
     max: heaviest.count,
     shapes: tallyQueries(toScopeResult([heaviest], undefined)).shapes,
-    nPlusOne: findRepeatedStatements(heaviest.queries).nPlusOne,
+    nPlusOne: findRepeatedStatements(heaviest.queries, { overflow: heaviest.overflow }).nPlusOne,
   };
 }

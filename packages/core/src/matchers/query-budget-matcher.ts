@@ -1,7 +1,8 @@
 import { tallyQueries, type QueryFilter, type QueryTally, type ShapeCount } from '../analysis/query-budget.js';
 import { perfgateError } from '../errors.js';
 import { exemptFromGate } from '../gate/n-plus-one-gate.js';
-import { clip, formatFailure, plural } from '../message/format-failure.js';
+import { clipShapes } from '../message/clip-shape.js';
+import { formatFailure, plural } from '../message/format-failure.js';
 import { formatCallSite } from '../record/call-site.js';
 import { outsideScopeSections } from '../session/outside-scopes.js';
 import type { ScopeResult } from '../scope/scope-result.js';
@@ -59,11 +60,12 @@ function shapeDetail({ labels, sampled }: ShapeCount): string | undefined {
 
 function shapeLines(tally: QueryTally): string[] {
   const shown = tally.shapes.slice(0, MAX_SHAPES_IN_MESSAGE);
-  const width = String(shown[0]?.count ?? 0).length;
-  const lines = shown.flatMap((entry) => {
-    const head = `${String(entry.count).padStart(width)} × `;
+  const width = (shown[0]?.count ?? 0).toLocaleString('en-US').length;
+  const clipped = clipShapes(shown.map((entry) => entry.shape));
+  const lines = shown.flatMap((entry, i) => {
+    const head = `${entry.count.toLocaleString('en-US').padStart(width)} × `;
     const detail = shapeDetail(entry);
-    return detail === undefined ? [`${head}${clip(entry.shape)}`] : [`${head}${clip(entry.shape)}`, `${' '.repeat(head.length)}${detail}`];
+    return detail === undefined ? [`${head}${clipped[i]}`] : [`${head}${clipped[i]}`, `${' '.repeat(head.length)}${detail}`];
   });
   const rest = tally.shapes.slice(MAX_SHAPES_IN_MESSAGE);
   if (rest.length > 0) {

@@ -155,6 +155,15 @@ describe('toHaveNoNPlusOne', () => {
     `);
   });
 
+  it('#11.12 reports the true count of a loop that ran past maxQueriesPerScope', async () => {
+    getRuntime().settings.maxQueriesPerScope = 100;
+    const message = await messageOf(expect(function loadAll() {
+      loadItems(Array.from({ length: 20_000 }, (_, i) => i));
+    }).toHaveNoNPlusOne());
+    expect(message).toContain('Received: 1 N+1 pattern (20,000 queries)');
+    expect(message).toMatch(/\n {2}20,000 × SELECT \* FROM items WHERE order_id = \?\n {11}100 different parameter sets\n {11}19,900 runs past the record limit \(maxQueriesPerScope\): counted, without parameters or call site\n/);
+  });
+
   it('rejects bad options and what it cannot scope, before running anything', async () => {
     expect(await perfgateRejectionOf(() => expect(showOrder).toHaveNoNPlusOne({ treshold: 3 } as never), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toHaveNoNPlusOne: unknown option "treshold"; the options are "threshold", "duplicates"."`);
     expect(await perfgateRejectionOf(() => expect(showOrder).toHaveNoNPlusOne({ threshold: 1 }), 'INVALID_OPTIONS')).toMatchInlineSnapshot(`"toHaveNoNPlusOne: option "threshold" must be a whole number, 2 or more; received number 1."`);

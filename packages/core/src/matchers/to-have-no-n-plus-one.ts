@@ -28,7 +28,7 @@ export async function toHaveNoNPlusOne(this: MatcherContext, received: unknown, 
   const context = this;
   const result = await resolveReceived('toHaveNoNPlusOne', received, toHaveNoNPlusOne);
   exemptFromGate(result.traceId);
-  const { nPlusOne, duplicates } = findRepeatedStatements(result.queries, { threshold });
+  const { nPlusOne, duplicates } = findRepeatedStatements(result.queries, { threshold, overflow: result.overflow });
   const shownDuplicates = mode === 'off' ? [] : duplicates;
   const pass = nPlusOne.length === 0 && (mode !== 'fail' || duplicates.length === 0);
   const problems = [

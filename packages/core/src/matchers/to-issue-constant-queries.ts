@@ -1,7 +1,8 @@
 import { analyseGrowth, type ShapeGrowth } from '../analysis/query-growth.js';
 import { describe, perfgateError } from '../errors.js';
 import { exemptFromGate } from '../gate/n-plus-one-gate.js';
-import { clip, formatFailure, plural } from '../message/format-failure.js';
+import { clipShapes } from '../message/clip-shape.js';
+import { formatFailure, plural } from '../message/format-failure.js';
 import { formatCallSite } from '../record/call-site.js';
 import type { ScopeResult } from '../scope/scope-result.js';
 import { checkOptions, isFunction } from './check-options.js';
@@ -38,13 +39,13 @@ async function step<T>(what: string, run: () => T): Promise<Awaited<T>> {
   }
 }
 
-function countsLine({ shape, counts }: ShapeGrowth, scales: readonly number[]): string {
-  return `${clip(shape, 120)}: ${counts.map((c, i) => `${c} at n=${scales[i]}`).join(', ')}`;
+function countsLine({ counts }: ShapeGrowth, clipped: string, scales: readonly number[]): string {
+  return `${clipped}: ${counts.map((c, i) => `${c} at n=${scales[i]}`).join(', ')}`;
 }
 
-function growthLines(growth: ShapeGrowth, scales: readonly number[], largest: ScopeResult | undefined): string[] {
+function growthLines(growth: ShapeGrowth, clipped: string, scales: readonly number[], largest: ScopeResult | undefined): string[] {
   const { shape } = growth;
-  const line = countsLine(growth, scales);
+  const line = countsLine(growth, clipped, scales);
   // The line that issued it, from a sampled stack of the largest run.
   const site = largest?.queries.find((q) => q.shape === shape && q.callSites.length > 0)?.callSites[0];
   return site === undefined ? [line] : [line, `  from ${formatCallSite(site)}`];
@@ -91,6 +92,10 @@ export async function toIssueConstantQueries(this: MatcherContext, received: unk
   }
   const growth = analyseGrowth(scales, results);
   const sizes = scales.join(', ');
+  // One message: its shapes are clipped together, so two that differ late never print alike.
+  const all = [...growth.grew, ...growth.constant];
+  const shapes = clipShapes(all.map((g) => g.shape), 120);
+  const clipped = new Map(all.map((g, i) => [g, shapes[i]!]));
   return {
     pass: growth.grew.length === 0,
     message: () =>
@@ -107,10 +112,10 @@ export async function toIssueConstantQueries(this: MatcherContext, received: unk
           [results[0]?.kind === 'request' ? 'Request' : 'Function', results[0]?.name ?? ''],
         ],
         sections: [
-          { title: 'Grew with n', lines: growth.grew.flatMap((g) => growthLines(g, scales, results.at(-1))) },
+          { title: 'Grew with n', lines: growth.grew.flatMap((g) => growthLines(g, clipped.get(g)!, scales, results.at(-1))) },
           {
             title: 'Did not grow',
-            lines: growth.constant.map((g) => (g.counts.every((c) => c === g.counts[0]) ? `${g.counts[0]} × ${clip(g.shape)}` : countsLine(g, scales))),
+            lines: growth.constant.map((g) => (g.counts.every((c) => c === g.counts[0]) ? `${g.counts[0]} × ${clipped.get(g)}` : countsLine(g, clipped.get(g)!, scales))),
           },
           { title: 'Trace-ids', lines: results.map((r, i) => `n=${scales[i]}: ${r.traceId}`) },
         ],

@@ -65,4 +65,8 @@ describe('toIssueExactly', () => {
     await expect(await recorded(CHECKOUT, 'checkout')).not.toIssueExactly(2);
     await expect(await recorded(CHECKOUT, 'checkout')).not.toIssueExactly(4);
   });
+
+  it('#11.12 prints a budget of -0 as 0', async () => {
+    await expect(withoutColours(expect(await recorded(CHECKOUT, 'checkout')).toIssueExactly(-0))).rejects.toThrow(/^expect\(received\)\.toIssueExactly\(0\)\n\nExpected: exactly 0 queries\nReceived: 3 queries, 3 more than expected\n/);
+  });
 });

@@ -1,3 +1,6 @@
+import { clipShape, SHAPE_WIDTH } from './clip-shape.js';
+import { colourEnabled, colouredIf } from './colour.js';
+
 /**
  * The one layout every perfgate gate uses for its failure messages:
  *
@@ -20,9 +23,10 @@ export interface FailureSection {
   readonly lines: readonly string[];
 }
 
-export function formatFailure(report: FailureReport): string {
+/** Lays out a failure; the hint keeps the runner's colours only where colours are on (see colour.ts). */
+export function formatFailure(report: FailureReport, colour = colourEnabled()): string {
   const width = Math.max(0, ...report.rows.map(([label]) => label.length)) + 2;
-  const parts = [report.hint, report.rows.map(([label, value]) => `${`${label}:`.padEnd(width)}${value}`).join('\n')];
+  const parts = [colouredIf(colour, report.hint), report.rows.map(([label, value]) => `${`${label}:`.padEnd(width)}${value}`).join('\n')];
   for (const section of report.sections ?? []) {
     if (section.lines.length === 0) continue;
     parts.push([`${section.title}:`, ...section.lines.map((line) => `  ${line}`)].join('\n'));
@@ -30,14 +34,14 @@ export function formatFailure(report: FailureReport): string {
   return parts.join('\n\n');
 }
 
-/** `1 query`, `3 queries`. */
+/** `1 query`, `3 queries`, `1,000,000 queries`; `-0` is `0`. */
 export function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `${(n === 0 ? 0 : n).toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
-/** Shortens a statement shape for one message line. */
-export function clip(text: string, max = 160): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+/** Shortens a statement shape for one message line, keeping FROM and WHERE (see clip-shape.ts). */
+export function clip(text: string, max = SHAPE_WIDTH): string {
+  return clipShape(text, max);
 }
 
 /** Queries seen outside every scope while a test's scope was open (#16.12): the first one's driver, shape and call site. */

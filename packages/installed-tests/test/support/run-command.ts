@@ -18,7 +18,7 @@ export interface RunOptions {
 
 // The parent's test runner and npm leave variables that would change the child's behaviour
 // (npm_config_local_prefix points npm at the monorepo, VITEST_* make vitest think it is a worker).
-const INHERITED_NOISE = /^(npm_(?!config_(cache|registry|userconfig)$)|VITEST|JEST_WORKER_ID$|NODE_ENV$|NODE_OPTIONS$|INIT_CWD$|TURBO_)/i;
+const INHERITED_NOISE = /^(npm_(?!config_(cache|registry|userconfig|update_notifier)$)|VITEST|JEST_WORKER_ID$|NODE_ENV$|NODE_OPTIONS$|INIT_CWD$|TURBO_)/i;
 
 export function cleanEnv(dir: string, env: Readonly<Record<string, string | undefined>>): NodeJS.ProcessEnv {
   const merged: NodeJS.ProcessEnv = {};
@@ -27,6 +27,8 @@ export function cleanEnv(dir: string, env: Readonly<Record<string, string | unde
     if (value === undefined) delete merged[key];
     else merged[key] = value;
   }
+  // npm's update check would outlive the command and keep the test worker from exiting.
+  merged.npm_config_update_notifier ??= 'false';
   merged.PATH = [join(dir, 'node_modules', '.bin'), merged.PATH].join(delimiter);
   return merged;
 }

@@ -9,28 +9,40 @@ export interface Product {
 
 type ProductRow = Omit<Product, 'priceCents'>;
 
+/** GET /products answers one page: the cheapest products first. */
+export const PAGE_SIZE = 20;
+
 const PRODUCTS = 'SELECT id, sku, name FROM products ORDER BY id';
 
-/** The regression: one query for the products, then one per product for its current price (N+1). */
+const byPrice = (a: Product, b: Product) => a.priceCents - b.priceCents || a.id - b.id;
+
+/**
+ * The regression: every product, then each one's current price with a query of
+ * its own (N+1), sorted in JavaScript for one page. The queries grow with the
+ * catalogue, not with the page.
+ */
 export async function listProductsOneByOne(db: Db): Promise<Product[]> {
   const { rows: products } = await db.query<ProductRow>(PRODUCTS);
-  const result: Product[] = [];
+  const priced: Product[] = [];
   for (const product of products) {
     const { rows } = await db.query<{ amount_cents: number }>(
       'SELECT amount_cents FROM prices WHERE product_id = $1 AND valid_from <= now() ORDER BY valid_from DESC LIMIT 1',
       [product.id],
     );
-    result.push({ ...product, priceCents: rows[0]!.amount_cents });
+    priced.push({ ...product, priceCents: rows[0]!.amount_cents });
   }
-  return result;
+  return priced.sort(byPrice).slice(0, PAGE_SIZE);
 }
 
-/** The fix: one JOIN, keeping each product's latest price that has started. */
+/** The fix: one query that picks each product's latest price that has started, sorts by it and keeps one page. */
 export async function listProducts(db: Db): Promise<Product[]> {
   const { rows } = await db.query<ProductRow & { amount_cents: number }>(
-    `SELECT DISTINCT ON (p.id) p.id, p.sku, p.name, pr.amount_cents
-     FROM products p JOIN prices pr ON pr.product_id = p.id AND pr.valid_from <= now()
-     ORDER BY p.id, pr.valid_from DESC`,
+    `SELECT p.id, p.sku, p.name, current.amount_cents
+     FROM products p
+     JOIN LATERAL (SELECT amount_cents FROM prices WHERE product_id = p.id AND valid_from <= now() ORDER BY valid_from DESC LIMIT 1) current ON true
+     ORDER BY current.amount_cents, p.id
+     LIMIT $1`,
+    [PAGE_SIZE],
   );
   return rows.map(({ amount_cents, ...product }) => ({ ...product, priceCents: amount_cents }));
 }

@@ -72,8 +72,8 @@ test('#11.13 an unawaited perfgate assertion fails its test, naming the matcher 
   expect(code).toBe(1);
   expect(output).toContain('FAIL  escapes/escapes.spec.ts > an assertion left unawaited');
   expect(output).toContain(
-    'PerfgateError: perfgate: an assertion was not awaited, so its verdict could not fail the test:\n' +
-      '  toIssueAtMost() at escapes/escapes.spec.ts:31:37: still running when the test ended\n' +
+    'PerfgateError: perfgate: an assertion was not awaited: still running when the test ended, so its verdict could not fail it:\n' +
+      '  toIssueAtMost() at escapes/escapes.spec.ts:31:37\n' +
       'perfgate matchers return a promise: write `await expect(…).toIssueAtMost(…)` (or return it from the test).',
   );
   // toIssueAtMost(0) passed on a request whose one query ran in no scope: the pass is not silent.

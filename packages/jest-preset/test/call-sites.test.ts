@@ -52,4 +52,4 @@ test('#11.9 #16.3 #16.8 jest -u keys findings as vitest does (es2015 generators,
   const again = await jest();
   expect(again.output).toMatch(/Tests: +2 passed, 2 total/);
   expect(again.code).toBe(0);
-});
+}, 180_000); // two jest runs, each minutes on a busy 2-core machine

@@ -89,7 +89,8 @@ function formatted(captured: CapturedStack): FormattedStack | undefined {
   let generated: string[] | undefined;
   if (format !== undefined) {
     Error.prepareStackTrace = (error, frames) => {
-      generated = frames.map((frame) => frame.getFileName() ?? '');
+      // The first call is this stack's; a formatter that formats another error on the way must not replace it.
+      generated ??= frames.map((frame) => frame.getFileName() ?? '');
       return format(error, frames);
     };
   }

@@ -31,7 +31,7 @@ export interface PerfgateOptions {
   nPlusOne?: NPlusOneMode;
   /** Different parameter sets of one statement from one call site that make an N+1 for that check. Default 3. */
   nPlusOneThreshold?: number;
-  /** The allowlist of accepted N+1s, relative to the project root. Default `perfgate.allow.json`. */
+  /** The allowlist of accepted N+1s: absolute, or relative to the directory of the nearest package.json above the runner's config. Default `perfgate.allow.json`. */
   allowlist?: string;
   /** Defaults of the allocation gates (`toAllocateAtMost`, `toMatchAllocationBaseline`). */
   allocations?: AllocationDefaults;

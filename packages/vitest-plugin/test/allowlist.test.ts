@@ -57,6 +57,21 @@ describe("nPlusOne: 'fail' (the default), on a spec with no perfgate matcher", (
     expect(await allowlist()).toBe(before);
   });
 
+  test('#16.8 -u writes the allowlist beside package.json when vitest’s root is a subfolder', async () => {
+    const config = [
+      "import { perfgate } from '@perfgate/vitest';",
+      "import { defineConfig } from 'vitest/config';",
+      "export default defineConfig({ root: 'test', plugins: [perfgate()], test: { include: ['**/*.spec.ts'], hookTimeout: 60_000, testTimeout: 60_000 } });",
+      '',
+    ].join('\n');
+    await writeFile(join(project, 'vitest.config.ts'), config);
+    const updated = await vitest({}, ['-u']);
+    expect(updated.output).toContain(`perfgate: added 1 N+1 entry to ${ALLOWLIST}:`);
+    expect(updated.code).toBe(0);
+    expect(JSON.parse(await allowlist())).toEqual({ version: 1, nPlusOne: [ENTRY] });
+    await expect(readFile(join(project, 'test', ALLOWLIST), 'utf8')).rejects.toThrow(/ENOENT/);
+  }, 120_000);
+
   test('CI=true never writes the allowlist, even with -u, and a missing entry fails', async () => {
     const { code, output } = await vitest({ CI: 'true' }, ['-u']);
     expect(code).toBe(1);

@@ -51,7 +51,7 @@ describe('AllowlistIndex', () => {
     );
     expect(index.whyUnlisted({ shape: SHAPE, file: 'src/legacy.ts', function: '' })).toMatchInlineSnapshot(`
       [
-        "SELECT * FROM order_items WHERE order_id = ?: listed at src/legacy.ts (listLegacyOrders), but this N+1 is at src/legacy.ts (an anonymous function); entries match on shape, file and function — a name differs between runs when async functions are compiled to generators (docs/n-plus-one.md).",
+        "SELECT * FROM order_items WHERE order_id = ?: listed at src/legacy.ts (listLegacyOrders), but this N+1 is at src/legacy.ts (an anonymous function); entries match on shape, file and function (a renamed function, or a name the compiled code lost: docs/n-plus-one.md#call-sites).",
         "SELECT * FROM order_items WHERE order_id = ?: listed at src/reports.ts (monthly), but this N+1 is at src/legacy.ts (an anonymous function); entries match on shape, file and function.",
         "SELECT * FROM order_items WHERE order_id = ?: listed at an unknown site ("site": "unknown"), but this N+1 is at src/legacy.ts (an anonymous function); entries match on shape, file and function.",
       ]
@@ -86,7 +86,7 @@ describe('the gate’s failure', () => {
             fix   load them in one query (WHERE order_id = ANY($1)) or JOIN them to the query before; in resolvers, batch with a DataLoader
 
       Allowlist:
-        SELECT * FROM order_items WHERE order_id = ?: listed at src/gate/allowlist-match.test.ts (listOrders), but this N+1 is at src/gate/allowlist-match.test.ts (listLegacyOrders); entries match on shape, file and function — a name differs between runs when async functions are compiled to generators (docs/n-plus-one.md).
+        SELECT * FROM order_items WHERE order_id = ?: listed at src/gate/allowlist-match.test.ts (listOrders), but this N+1 is at src/gate/allowlist-match.test.ts (listLegacyOrders); entries match on shape, file and function (a renamed function, or a name the compiled code lost: docs/n-plus-one.md#call-sites).
 
       Fix the loop, or assert on it with toHaveNoNPlusOne(). To accept it as known debt, run the tests with the update flag (vitest -u)
       to add it to perfgate.allow.json; it is never written under CI=true."

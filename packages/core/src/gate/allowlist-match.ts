@@ -28,9 +28,9 @@ export class AllowlistIndex {
     const lines: string[] = [];
     const near = (this.#byShape.get(entry.shape) ?? []).filter((e) => !isUnknownSite(entry) || !isUnknownSite(e));
     const sameFile = near.filter((e) => !isUnknownSite(e) && !isUnknownSite(entry) && e.file === entry.file);
-    // Same file first: a different function name is the likeliest near miss (see docs/n-plus-one.md, "Call sites across runners").
+    // Same file first: a different function name is the likeliest near miss.
     for (const e of [...sameFile, ...near.filter((e) => !sameFile.includes(e))].slice(0, 3)) {
-      const renamed = sameFile.includes(e) ? ' — a name differs between runs when async functions are compiled to generators (docs/n-plus-one.md)' : '';
+      const renamed = sameFile.includes(e) ? ' (a renamed function, or a name the compiled code lost: docs/n-plus-one.md#call-sites)' : '';
       lines.push(`${clip(entry.shape, 60)}: listed at ${describeSite(e)}, but this N+1 is at ${describeSite(entry)}; entries match on shape, file and function${renamed}.`);
     }
     if (isUnknownSite(entry)) {

@@ -3,7 +3,7 @@
 // The names carry no version, so the README's install line and the installed-tests fixtures never change.
 // `--no-build` packs the dist/ folders as they are (the installed-tests suite runs after turbo has built).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,14 +29,14 @@ export function pack({ build = true } = {}) {
       env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
     });
   }
-  for (const folder of Object.keys(PUBLISHED)) checkEntryPoints(join(root, 'packages', folder));
   mkdirSync(PACKS_DIR, { recursive: true });
   // Pack into a private folder, then rename: a concurrent run never sees half a tarball.
   const staging = mkdtempSync(join(PACKS_DIR, '.staging-'));
   try {
     for (const folder of Object.keys(PUBLISHED)) {
       const out = execFileSync('npm', ['pack', '--json', '--pack-destination', staging], { cwd: join(root, 'packages', folder), encoding: 'utf8' });
-      const [{ name, filename }] = JSON.parse(out);
+      const [{ name, filename, files }] = JSON.parse(out);
+      checkEntryPoints(join(root, 'packages', folder), new Set(files.map((file) => file.path)));
       renameSync(join(staging, filename), join(PACKS_DIR, tarballName(name)));
     }
   } finally {
@@ -44,8 +44,8 @@ export function pack({ build = true } = {}) {
   }
 }
 
-/** Every file package.json points at (exports, main, types, typesVersions) exists: a half-built dist/ is never packed. */
-function checkEntryPoints(dir) {
+/** Every file package.json points at (exports, main, types, typesVersions) is in the tarball: a half-built dist/ is never packed. */
+function checkEntryPoints(dir, packed) {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const targets = [];
   const collect = (value) => {
@@ -53,7 +53,7 @@ function checkEntryPoints(dir) {
     else if (value !== null && typeof value === 'object') Object.values(value).forEach(collect);
   };
   collect([pkg.exports, pkg.main, pkg.module, pkg.types, pkg.typesVersions]);
-  const missing = targets.filter((target) => target.startsWith('./') && !existsSync(join(dir, target)));
+  const missing = targets.filter((target) => target.startsWith('./') && !packed.has(target.slice(2)));
   if (missing.length > 0) throw new Error(`pack: ${pkg.name} points at missing files (build it first): ${[...new Set(missing)].join(', ')}`);
 }
 

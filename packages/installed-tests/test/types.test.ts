@@ -10,12 +10,11 @@ describe('types from the installed packages', () => {
   });
 
   test('#11.11 moduleResolution "node" resolves every subpath (orm-adapters/prisma, core/matchers) and keeps the matchers', async () => {
-    const checked = await project.run('tsc', ['-p', 'vitest-node10']);
-    expect(checked.stdout).toBe('');
-    expect(checked.code).toBe(0);
-    // skipLibCheck hid a broken import in perfgate's own declarations; vitest's have node10 errors of their own.
-    const libCheck = await project.run('tsc', ['-p', 'vitest-node10', '--skipLibCheck', 'false']);
-    expect(libCheck.stdout.split('\n').filter((line) => line.includes('@perfgate/'))).toEqual([]);
+    // skipLibCheck off: it hid a broken import in perfgate's own declarations. vitest's own declarations have node10
+    // errors of their own (not perfgate's to fix), so only errors in the spec or in perfgate's files count.
+    const { stdout } = await project.run('tsc', ['-p', 'vitest-node10', '--skipLibCheck', 'false']);
+    expect(stdout).toContain('node_modules/vitest/'); // the check did run over the libraries
+    expect(stdout.split('\n').filter((line) => /^(vitest-node10\/|node_modules\/@perfgate\/)/.test(line))).toEqual([]);
   });
 
   test('#16.11 the classic Nest tsconfig (module commonjs) with "types": ["jest", "@perfgate/jest"] keeps node, jest and the matchers', async () => {

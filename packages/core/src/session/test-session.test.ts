@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { perfgateMatchers } from '../matchers/index.js';
+import { getRuntime } from '../runtime.js';
+import { TestSession } from './test-session.js';
+
+const session = new TestSession();
+expect.extend(session.assertions.wrap(perfgateMatchers));
+
+afterEach(() => {
+  getRuntime().tracked = undefined;
+  getRuntime().outside = undefined;
+});
+
+describe('TestSession', () => {
+  it('#11.13 fails a test that left an assertion running, with the code the runner throws', async () => {
+    session.beforeTest();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    void expect(() => released).toIssueAtMost(0);
+    const { failure, warnings } = session.afterTest();
+    expect(warnings).toEqual([]);
+    expect(failure?.code).toBe('UNAWAITED_ASSERTION');
+    expect(failure?.message).toMatch(/^perfgate: an assertion was not awaited: still running when the test ended/);
+    release();
+  });
+
+  it("#11.13 calls nothing unawaited at the end of a concurrent test: another test's awaited assertion may still run", async () => {
+    session.beforeTest();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const other = expect(() => released).toIssueAtMost(0); // awaited by the test beside this one
+    expect(session.afterTest({ concurrent: true })).toEqual({ warnings: [] });
+    release();
+    await other;
+  });
+});

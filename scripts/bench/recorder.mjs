@@ -72,6 +72,14 @@ export async function run(bench) {
     const capture = await bench.case(`captureStack() at depth ${STACK_DEPTH}`, { run: () => atDepth(STACK_DEPTH, captureStack) });
     const format = await bench.case(`captureStack().stack at depth ${STACK_DEPTH}`, { run: () => atDepth(STACK_DEPTH, () => captureStack().stack) });
     const bareAfter = await bench.case('bare stub (no perfgate), no scope, after scopes ran', { run: () => atDepth(STACK_DEPTH, () => issue(nPlusOne, bareQuery)) });
+    // Between a test's requests: the runner tracks the test's scopes, all closed, so each query outside them checks that none is open (#16.12).
+    const untracked = await bench.case('stub, no scope active, after scopes ran', { run: () => atDepth(STACK_DEPTH, () => issue(nPlusOne, stubQuery)) });
+    const runtime = getRuntime();
+    runtime.tracked = [inNewScope(nothing)];
+    runtime.outside = { count: 0, firstOpen: 0 };
+    const tracking = await bench.case("stub, no scope active, a test's closed scopes tracked", { run: () => atDepth(STACK_DEPTH, () => issue(nPlusOne, stubQuery)) });
+    runtime.tracked = undefined;
+    runtime.outside = undefined;
 
     const bareCost = perQuery(bare, emptyUnscoped);
     const bareInScopeCost = perQuery(bareInScope, empty);
@@ -81,6 +89,8 @@ export async function run(bench) {
     bench.derive('bare stub (no perfgate), after scopes ran', perQuery(bareAfter, emptyUnscoped), "every promise pays AsyncLocalStorage's hook once a scope has run (Node 20)");
     bench.derive('bare stub (no perfgate), in a scope', bareInScopeCost, 'the baseline for recording in a scope');
     bench.derive('stub, no scope active', disabledCost, `disabled overhead: ${fmt(minus(disabledCost, bareCost).medianNs)} over the bare stub`);
+    const trackingCost = perQuery(tracking, emptyUnscoped);
+    bench.derive("stub, no scope active, a test's closed scopes tracked", trackingCost, `the outside-scope check: ${fmt(minus(trackingCost, perQuery(untracked, emptyUnscoped)).medianNs)} over no scope active after scopes ran`);
     bench.derive('stub in a scope, attribution off', offCost, `recording: ${fmt(minus(offCost, bareInScopeCost).medianNs)} over the bare stub in a scope`);
     for (const [label, workload] of Object.entries(WORKLOADS)) {
       const cost = perQuery(on[label], empty);

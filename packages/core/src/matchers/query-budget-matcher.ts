@@ -8,6 +8,7 @@ import { outsideScopeSections } from '../session/outside-scopes.js';
 import type { ScopeResult } from '../scope/scope-result.js';
 import type { StatementKind } from '../sql/fingerprint-sql.js';
 import { checkOptions, type OptionChecks } from './check-options.js';
+import { rejectBadInput } from './reject-bad-input.js';
 import type { MatcherContext, MatcherResult } from './matcher-context.js';
 import { resolveReceived } from './resolve-received.js';
 
@@ -108,12 +109,8 @@ export function budgetMessage(context: MatcherContext, matcher: string, budget: 
   });
 }
 
-/**
- * Runs a query-budget matcher: validates input before any work, then judges
- * the scope when it is ready. Async, so bad input rejects the returned
- * promise like any other failure (`await expect(…).rejects`, `Promise.all`).
- */
-export async function runBudgetMatcher(
+/** Runs a query-budget matcher: validates input before any work (bad input rejects), then judges the scope when it is ready. */
+export function runBudgetMatcher(
   context: MatcherContext,
   matcher: string,
   stackFrom: Function,
@@ -122,19 +119,21 @@ export async function runBudgetMatcher(
   options: unknown,
   judge: (counted: number, budget: number) => BudgetVerdict,
 ): Promise<MatcherResult> {
-  checkBudget(matcher, budget, stackFrom);
-  const filter = checkBudgetOptions(matcher, options, stackFrom);
-  const evaluate = (result: ScopeResult): MatcherResult => {
-    const tally = tallyQueries(result, filter);
-    const verdict = judge(tally.counted, budget);
-    // A negated or failing budget is what the spec is about: the N+1 gate leaves that scope to it.
-    if (!verdict.pass || context.isNot) exemptFromGate(result.traceId);
-    return {
-      pass: verdict.pass,
-      // No actual/expected: a diff of two counts adds nothing to the aligned rows.
-      message: () => budgetMessage(context, matcher, budget, filter, result, tally, verdict),
+  return rejectBadInput(() => {
+    checkBudget(matcher, budget, stackFrom);
+    const filter = checkBudgetOptions(matcher, options, stackFrom);
+    const evaluate = (result: ScopeResult): MatcherResult => {
+      const tally = tallyQueries(result, filter);
+      const verdict = judge(tally.counted, budget);
+      // A negated or failing budget is what the spec is about: the N+1 gate leaves that scope to it.
+      if (!verdict.pass || context.isNot) exemptFromGate(result.traceId);
+      return {
+        pass: verdict.pass,
+        // No actual/expected: a diff of two counts adds nothing to the aligned rows.
+        message: () => budgetMessage(context, matcher, budget, filter, result, tally, verdict),
+      };
     };
-  };
-  // Always a promise, so every perfgate assertion reads the same: `await expect(…)…`.
-  return evaluate(await resolveReceived(matcher, received, stackFrom));
+    // Always a promise, so every perfgate assertion reads the same: `await expect(…)…`.
+    return Promise.resolve(resolveReceived(matcher, received, stackFrom)).then(evaluate);
+  });
 }

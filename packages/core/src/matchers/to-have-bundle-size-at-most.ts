@@ -5,6 +5,7 @@ import { measureBundle, type BundleMeasurement, type BundleSizeOptions, type Mea
 import { formatFailure, plural, type FailureSection } from '../message/format-failure.js';
 import { checkOptions, oneOf } from './check-options.js';
 import type { MatcherContext, MatcherResult } from './matcher-context.js';
+import { rejectBadInput } from './reject-bad-input.js';
 
 const MATCHER = 'toHaveBundleSizeAtMost';
 
@@ -87,12 +88,14 @@ function message(context: MatcherContext, budgetText: string, budget: number, me
  * await expect('src/routes/orders.ts').toHaveBundleSizeAtMost('50 kB');
  * await expect('dist/routes/*.js').toHaveBundleSizeAtMost('30 kB', { compression: 'gzip' });
  */
-export async function toHaveBundleSizeAtMost(this: MatcherContext, received: unknown, budget: BundleBudget, options?: BundleSizeOptions): Promise<MatcherResult> {
-  const bytes = parseBundleBudget(budget, `${MATCHER}: the budget`, toHaveBundleSizeAtMost);
-  const checked = checkOptions<BundleSizeOptions>(MATCHER, options, OPTION_CHECKS, toHaveBundleSizeAtMost, "{ compression: 'gzip' }");
-  const budgetText = typeof budget === 'number' ? String(budget) : `'${budget}'`;
-  return measureBundle(MATCHER, received, checked).then((measured) => ({
-    pass: measured.files.every((file) => file.size <= bytes),
-    message: () => message(this, budgetText, bytes, measured),
-  }));
+export function toHaveBundleSizeAtMost(this: MatcherContext, received: unknown, budget: BundleBudget, options?: BundleSizeOptions): Promise<MatcherResult> {
+  return rejectBadInput(() => {
+    const bytes = parseBundleBudget(budget, `${MATCHER}: the budget`, toHaveBundleSizeAtMost);
+    const checked = checkOptions<BundleSizeOptions>(MATCHER, options, OPTION_CHECKS, toHaveBundleSizeAtMost, "{ compression: 'gzip' }");
+    const budgetText = typeof budget === 'number' ? String(budget) : `'${budget}'`;
+    return measureBundle(MATCHER, received, checked).then((measured) => ({
+      pass: measured.files.every((file) => file.size <= bytes),
+      message: () => message(this, budgetText, bytes, measured),
+    }));
+  });
 }

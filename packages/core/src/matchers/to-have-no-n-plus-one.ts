@@ -5,6 +5,7 @@ import { findingLines } from '../message/repeat-findings.js';
 import { outsideScopeSections } from '../session/outside-scopes.js';
 import { checkOptions, oneOf, wholeNumberFrom } from './check-options.js';
 import type { MatcherContext, MatcherResult } from './matcher-context.js';
+import { rejectBadInput } from './reject-bad-input.js';
 import { resolveReceived } from './resolve-received.js';
 
 export interface NPlusOneOptions {
@@ -23,34 +24,37 @@ const CHECKS = { threshold: wholeNumberFrom(2), duplicates: oneOf('fail', 'repor
  * @example
  * await expect(request(app).get('/orders')).toHaveNoNPlusOne();
  */
-export async function toHaveNoNPlusOne(this: MatcherContext, received: unknown, options?: NPlusOneOptions): Promise<MatcherResult> {
-  const { threshold = DEFAULT_N_PLUS_ONE_THRESHOLD, duplicates: mode = 'report' } = checkOptions<NPlusOneOptions>('toHaveNoNPlusOne', options, CHECKS, toHaveNoNPlusOne);
+export function toHaveNoNPlusOne(this: MatcherContext, received: unknown, options?: NPlusOneOptions): Promise<MatcherResult> {
   const context = this;
-  const result = await resolveReceived('toHaveNoNPlusOne', received, toHaveNoNPlusOne);
-  exemptFromGate(result.traceId);
-  const { nPlusOne, duplicates } = findRepeatedStatements(result.queries, { threshold, overflow: result.overflow });
-  const shownDuplicates = mode === 'off' ? [] : duplicates;
-  const pass = nPlusOne.length === 0 && (mode !== 'fail' || duplicates.length === 0);
-  const problems = [
-    nPlusOne.length > 0 ? `${plural(nPlusOne.length, 'N+1 pattern', 'N+1 patterns')} (${plural(nPlusOne.reduce((s, f) => s + f.count, 0), 'query', 'queries')})` : undefined,
-    mode === 'fail' && duplicates.length > 0 ? plural(duplicates.length, 'duplicated statement', 'duplicated statements') : undefined,
-  ].filter((p) => p !== undefined);
-  return {
-    pass,
-    message: () =>
-      formatFailure({
-        hint: context.utils.matcherHint('toHaveNoNPlusOne', 'received', '', { isNot: context.isNot, promise: context.promise }),
-        rows: [
-          ['Expected', context.isNot ? 'an N+1 pattern' : `no statement run ${threshold} or more times from one call site with different parameters${mode === 'fail' ? ', and no duplicates' : ''}`],
-          ['Received', problems.length > 0 ? problems.join(', ') : 'none'],
-          [result.kind === 'request' ? 'Request' : 'Function', result.name],
-          ['Trace-id', result.traceId],
-        ],
-        sections: [
-          { title: 'N+1', lines: nPlusOne.flatMap(findingLines) },
-          { title: 'Duplicates (same statement, same parameters)', lines: shownDuplicates.flatMap(findingLines) },
-          ...outsideScopeSections(),
-        ],
-      }),
-  };
+  return rejectBadInput(() => {
+    const { threshold = DEFAULT_N_PLUS_ONE_THRESHOLD, duplicates: mode = 'report' } = checkOptions<NPlusOneOptions>('toHaveNoNPlusOne', options, CHECKS, toHaveNoNPlusOne);
+    return Promise.resolve(resolveReceived('toHaveNoNPlusOne', received, toHaveNoNPlusOne)).then((result) => {
+      exemptFromGate(result.traceId);
+      const { nPlusOne, duplicates } = findRepeatedStatements(result.queries, { threshold, overflow: result.overflow });
+      const shownDuplicates = mode === 'off' ? [] : duplicates;
+      const pass = nPlusOne.length === 0 && (mode !== 'fail' || duplicates.length === 0);
+      const problems = [
+        nPlusOne.length > 0 ? `${plural(nPlusOne.length, 'N+1 pattern', 'N+1 patterns')} (${plural(nPlusOne.reduce((s, f) => s + f.count, 0), 'query', 'queries')})` : undefined,
+        mode === 'fail' && duplicates.length > 0 ? plural(duplicates.length, 'duplicated statement', 'duplicated statements') : undefined,
+      ].filter((p) => p !== undefined);
+      return {
+        pass,
+        message: () =>
+          formatFailure({
+            hint: context.utils.matcherHint('toHaveNoNPlusOne', 'received', '', { isNot: context.isNot, promise: context.promise }),
+            rows: [
+              ['Expected', context.isNot ? 'an N+1 pattern' : `no statement run ${threshold} or more times from one call site with different parameters${mode === 'fail' ? ', and no duplicates' : ''}`],
+              ['Received', problems.length > 0 ? problems.join(', ') : 'none'],
+              [result.kind === 'request' ? 'Request' : 'Function', result.name],
+              ['Trace-id', result.traceId],
+            ],
+            sections: [
+              { title: 'N+1', lines: nPlusOne.flatMap(findingLines) },
+              { title: 'Duplicates (same statement, same parameters)', lines: shownDuplicates.flatMap(findingLines) },
+              ...outsideScopeSections(),
+            ],
+          }),
+      };
+    });
+  });
 }

@@ -7,6 +7,7 @@ import { formatCallSite } from '../record/call-site.js';
 import type { ScopeResult } from '../scope/scope-result.js';
 import { checkOptions, isFunction } from './check-options.js';
 import type { MatcherContext, MatcherResult } from './matcher-context.js';
+import { rejectBadInput } from './reject-bad-input.js';
 import { runFunction } from './resolve-received.js';
 
 export interface ConstantQueriesOptions {
@@ -58,67 +59,72 @@ function growthLines(growth: ShapeGrowth, clipped: string, scales: readonly numb
  * @example
  * await expect(() => request(app).get('/orders')).toIssueConstantQueries({ populate: (n) => seedOrders(db, n), cleanup: () => clearOrders(db) });
  */
-export async function toIssueConstantQueries(this: MatcherContext, received: unknown, options: ConstantQueriesOptions): Promise<MatcherResult> {
-  if (options === undefined) {
-    throw perfgateError('INVALID_OPTIONS', [MATCHER, 'needs { populate: (n) => … } to seed the data for each scale.'], toIssueConstantQueries);
-  }
-  const { populate, cleanup, scales: given = DEFAULT_SCALES } = checkOptions<ConstantQueriesOptions>(MATCHER, options, CHECKS, toIssueConstantQueries);
-  if (populate === undefined) throw perfgateError('INVALID_OPTIONS', [MATCHER, 'needs { populate: (n) => … } to seed the data for each scale.'], toIssueConstantQueries);
-  if (typeof received !== 'function') {
-    throw perfgateError('INVALID_OPTIONS', [MATCHER, `expect() must receive a function that does the work, like () => request(app).get('/orders'); received ${describe(received)}.`], toIssueConstantQueries);
-  }
-  const scales = [...new Set(given)].sort((a, b) => a - b);
-  const context = this;
-  const work = received as (n: number) => unknown;
+export function toIssueConstantQueries(this: MatcherContext, received: unknown, options: ConstantQueriesOptions): Promise<MatcherResult> {
+  return rejectBadInput(() => {
+    if (options === undefined) {
+      throw perfgateError('INVALID_OPTIONS', [MATCHER, 'needs { populate: (n) => … } to seed the data for each scale.'], toIssueConstantQueries);
+    }
+    const { populate, cleanup, scales: given = DEFAULT_SCALES } = checkOptions<ConstantQueriesOptions>(MATCHER, options, CHECKS, toIssueConstantQueries);
+    if (populate === undefined) throw perfgateError('INVALID_OPTIONS', [MATCHER, 'needs { populate: (n) => … } to seed the data for each scale.'], toIssueConstantQueries);
+    if (typeof received !== 'function') {
+      throw perfgateError('INVALID_OPTIONS', [MATCHER, `expect() must receive a function that does the work, like () => request(app).get('/orders'); received ${describe(received)}.`], toIssueConstantQueries);
+    }
+    const scales = [...new Set(given)].sort((a, b) => a - b);
+    const context = this;
+    const work = received as (n: number) => unknown;
 
-  const results: ScopeResult[] = [];
-  for (const n of scales) {
-    await step(`populate(${n})`, () => populate(n));
-    let failure: { error: unknown } | undefined;
-    try {
-      const result = await runFunction(MATCHER, work as (...args: unknown[]) => unknown, n);
-      exemptFromGate(result.traceId);
-      results.push(result);
-    } catch (error) {
-      failure = { error };
-    }
-    // Cleaned up even when the work threw, so the next spec starts from clean tables; the work's error wins.
-    if (cleanup !== undefined) {
-      await step(`cleanup(${n})`, () => cleanup(n)).catch((error: unknown) => {
-        failure ??= { error };
-      });
-    }
-    if (failure !== undefined) throw failure.error;
-  }
-  const growth = analyseGrowth(scales, results);
-  const sizes = scales.join(', ');
-  // One message: its shapes are clipped together, so two that differ late never print alike.
-  const all = [...growth.grew, ...growth.constant];
-  const shapes = clipShapes(all.map((g) => g.shape), 120);
-  const clipped = new Map(all.map((g, i) => [g, shapes[i]!]));
-  return {
-    pass: growth.grew.length === 0,
-    message: () =>
-      formatFailure({
-        hint: context.utils.matcherHint(MATCHER, 'received', '', { isNot: context.isNot, promise: context.promise }),
-        rows: [
-          ['Expected', context.isNot ? `a statement that runs more often as the data grows (n = ${sizes})` : `the same number of each statement at n = ${sizes}`],
-          [
-            'Received',
-            growth.grew.length > 0
-              ? `${plural(growth.grew.length, 'statement shape', 'statement shapes')} grew with n (${growth.totals.join(' → ')} queries in all)`
-              : `every statement constant (${plural(growth.totals[0] ?? 0, 'query', 'queries')} at each scale)`,
-          ],
-          [results[0]?.kind === 'request' ? 'Request' : 'Function', results[0]?.name ?? ''],
-        ],
-        sections: [
-          { title: 'Grew with n', lines: growth.grew.flatMap((g) => growthLines(g, clipped.get(g)!, scales, results.at(-1))) },
-          {
-            title: 'Did not grow',
-            lines: growth.constant.map((g) => (g.counts.every((c) => c === g.counts[0]) ? `${g.counts[0]} × ${clipped.get(g)}` : countsLine(g, clipped.get(g)!, scales))),
-          },
-          { title: 'Trace-ids', lines: results.map((r, i) => `n=${scales[i]}: ${r.traceId}`) },
-        ],
-      }),
-  };
+    const run = async (): Promise<MatcherResult> => {
+      const results: ScopeResult[] = [];
+      for (const n of scales) {
+        await step(`populate(${n})`, () => populate(n));
+        let failure: { error: unknown } | undefined;
+        try {
+          const result = await runFunction(MATCHER, work as (...args: unknown[]) => unknown, n);
+          exemptFromGate(result.traceId);
+          results.push(result);
+        } catch (error) {
+          failure = { error };
+        }
+        // Cleaned up even when the work threw, so the next spec starts from clean tables; the work's error wins.
+        if (cleanup !== undefined) {
+          await step(`cleanup(${n})`, () => cleanup(n)).catch((error: unknown) => {
+            failure ??= { error };
+          });
+        }
+        if (failure !== undefined) throw failure.error;
+      }
+      const growth = analyseGrowth(scales, results);
+      const sizes = scales.join(', ');
+      // One message: its shapes are clipped together, so two that differ late never print alike.
+      const all = [...growth.grew, ...growth.constant];
+      const shapes = clipShapes(all.map((g) => g.shape), 120);
+      const clipped = new Map(all.map((g, i) => [g, shapes[i]!]));
+      return {
+        pass: growth.grew.length === 0,
+        message: () =>
+          formatFailure({
+            hint: context.utils.matcherHint(MATCHER, 'received', '', { isNot: context.isNot, promise: context.promise }),
+            rows: [
+              ['Expected', context.isNot ? `a statement that runs more often as the data grows (n = ${sizes})` : `the same number of each statement at n = ${sizes}`],
+              [
+                'Received',
+                growth.grew.length > 0
+                  ? `${plural(growth.grew.length, 'statement shape', 'statement shapes')} grew with n (${growth.totals.join(' → ')} queries in all)`
+                  : `every statement constant (${plural(growth.totals[0] ?? 0, 'query', 'queries')} at each scale)`,
+              ],
+              [results[0]?.kind === 'request' ? 'Request' : 'Function', results[0]?.name ?? ''],
+            ],
+            sections: [
+              { title: 'Grew with n', lines: growth.grew.flatMap((g) => growthLines(g, clipped.get(g)!, scales, results.at(-1))) },
+              {
+                title: 'Did not grow',
+                lines: growth.constant.map((g) => (g.counts.every((c) => c === g.counts[0]) ? `${g.counts[0]} × ${clipped.get(g)}` : countsLine(g, clipped.get(g)!, scales))),
+              },
+              { title: 'Trace-ids', lines: results.map((r, i) => `n=${scales[i]}: ${r.traceId}`) },
+            ],
+          }),
+      };
+    };
+    return run();
+  });
 }

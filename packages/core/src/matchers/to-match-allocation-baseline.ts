@@ -10,6 +10,7 @@ import { isCI } from '../options/is-ci.js';
 import { attribute, checkMeasured, functionName, measure, MEASURE_OPTION_CHECKS, testNameOf, type MeasureOptions, type TestMatcherContext } from './allocation-matcher.js';
 import { checkOptions } from './check-options.js';
 import type { MatcherContext, MatcherResult } from './matcher-context.js';
+import { rejectBadInput } from './reject-bad-input.js';
 
 export interface AllocationBaselineOptions extends MeasureOptions {
   /** How far the figure may rise above its baseline, as a share. Default: the `allocations.tolerance` option, 0.1 (10%). */
@@ -45,48 +46,50 @@ function advice(verdict: BaselineVerdict, file: string, updateCommand: string, r
  * @example
  * await expect(() => serialize(order)).toMatchAllocationBaseline();
  */
-export async function toMatchAllocationBaseline(this: MatcherContext, received: unknown, options?: AllocationBaselineOptions): Promise<MatcherResult> {
-  const context = this as TestMatcherContext;
-  if (context.isNot) {
-    throw perfgateError('INVALID_OPTIONS', ['toMatchAllocationBaseline', 'cannot be used with .not: a baseline is a figure to stay near; to forbid allocating, use .toAllocateAtMost(0).'], toMatchAllocationBaseline);
-  }
-  checkMeasured('toMatchAllocationBaseline', received, toMatchAllocationBaseline);
-  const checked = checkOptions<AllocationBaselineOptions>('toMatchAllocationBaseline', options, CHECKS, toMatchAllocationBaseline, '{ tolerance: 0.2 }');
-  const settings = allocationSettings();
-  const testName = testNameOf(context);
-  if (context.testPath === undefined || testName === undefined) throw perfgateError('NO_TEST_FILE', ['toMatchAllocationBaseline'], toMatchAllocationBaseline);
-  const test = checked.name === undefined ? testName : `${testName}: ${checked.name}`;
-  const limits = { tolerance: checked.tolerance ?? settings.tolerance, floorBytes: checked.floor === undefined ? settings.floorBytes : bytesOf(checked.floor)! };
-  const session = settings.baselines ?? new BaselineSession({ update: false, ci: isCI(), writable: false, runtime: runtimeKey() });
-  const specPath = context.testPath;
-  return measure(received, checked).then(async (measurement) => {
-    const { bytesPerOp } = measurement;
-    const { verdict, file } = session.check({ specPath, test, bytesPerOp, ...limits });
-    const pass = verdict.kind !== 'missing' && verdict.kind !== 'regressed';
-    const attribution = verdict.kind === 'regressed' ? await attribute(received, measurement, context, test) : undefined;
-    const shown = showPath(file, settings.root);
-    const runtime = session.options.runtime;
-    const baseline = 'baseline' in verdict ? verdict.baseline : undefined;
-    const change = baseline === undefined ? '' : `, ${bytesPerOp >= baseline ? '+' : '−'}${exactBytes(Math.abs(bytesPerOp - baseline))}${baseline > 0 ? ` (${bytesPerOp >= baseline ? '+' : '−'}${((Math.abs(bytesPerOp - baseline) / baseline) * 100).toFixed(1)}%)` : ''} against the baseline`;
-    return {
-      pass,
-      message: () =>
-        formatFailure({
-          hint: context.utils.matcherHint('toMatchAllocationBaseline', 'received', '', { isNot: context.isNot, promise: context.promise }),
-          rows: [
-            [
-              'Expected',
-              baseline === undefined
-                ? `a baseline for this test in ${shown} (${runtime})`
-                : `at most ${formatBytes(baselineLimit(baseline, limits))} per call: the baseline ${formatBytes(baseline)} + ${(limits.tolerance * 100).toFixed(0)}%, changes under ${formatBytes(limits.floorBytes)} ignored`,
+export function toMatchAllocationBaseline(this: MatcherContext, received: unknown, options?: AllocationBaselineOptions): Promise<MatcherResult> {
+  return rejectBadInput(() => {
+    const context = this as TestMatcherContext;
+    if (context.isNot) {
+      throw perfgateError('INVALID_OPTIONS', ['toMatchAllocationBaseline', 'cannot be used with .not: a baseline is a figure to stay near; to forbid allocating, use .toAllocateAtMost(0).'], toMatchAllocationBaseline);
+    }
+    checkMeasured('toMatchAllocationBaseline', received, toMatchAllocationBaseline);
+    const checked = checkOptions<AllocationBaselineOptions>('toMatchAllocationBaseline', options, CHECKS, toMatchAllocationBaseline, '{ tolerance: 0.2 }');
+    const settings = allocationSettings();
+    const testName = testNameOf(context);
+    if (context.testPath === undefined || testName === undefined) throw perfgateError('NO_TEST_FILE', ['toMatchAllocationBaseline'], toMatchAllocationBaseline);
+    const test = checked.name === undefined ? testName : `${testName}: ${checked.name}`;
+    const limits = { tolerance: checked.tolerance ?? settings.tolerance, floorBytes: checked.floor === undefined ? settings.floorBytes : bytesOf(checked.floor)! };
+    const session = settings.baselines ?? new BaselineSession({ update: false, ci: isCI(), writable: false, runtime: runtimeKey() });
+    const specPath = context.testPath;
+    return measure(received, checked).then(async (measurement) => {
+      const { bytesPerOp } = measurement;
+      const { verdict, file } = session.check({ specPath, test, bytesPerOp, ...limits });
+      const pass = verdict.kind !== 'missing' && verdict.kind !== 'regressed';
+      const attribution = verdict.kind === 'regressed' ? await attribute(received, measurement, context, test) : undefined;
+      const shown = showPath(file, settings.root);
+      const runtime = session.options.runtime;
+      const baseline = 'baseline' in verdict ? verdict.baseline : undefined;
+      const change = baseline === undefined ? '' : `, ${bytesPerOp >= baseline ? '+' : '−'}${exactBytes(Math.abs(bytesPerOp - baseline))}${baseline > 0 ? ` (${bytesPerOp >= baseline ? '+' : '−'}${((Math.abs(bytesPerOp - baseline) / baseline) * 100).toFixed(1)}%)` : ''} against the baseline`;
+      return {
+        pass,
+        message: () =>
+          formatFailure({
+            hint: context.utils.matcherHint('toMatchAllocationBaseline', 'received', '', { isNot: context.isNot, promise: context.promise }),
+            rows: [
+              [
+                'Expected',
+                baseline === undefined
+                  ? `a baseline for this test in ${shown} (${runtime})`
+                  : `at most ${formatBytes(baselineLimit(baseline, limits))} per call: the baseline ${formatBytes(baseline)} + ${(limits.tolerance * 100).toFixed(0)}%, changes under ${formatBytes(limits.floorBytes)} ignored`,
+              ],
+              ['Received', `${formatBytes(bytesPerOp)} per call${change}${verdict.kind === 'missing' ? (verdict.reason === 'ci' ? ', and no baseline: CI=true never writes one' : ', and no baseline: nothing in this run writes one') : ''}`],
+              ['Samples', samplesRow(measurement)],
+              ['Function', functionName(received)],
+              ['Baseline', `${shown} › ${JSON.stringify(test)} (${runtime})`],
             ],
-            ['Received', `${formatBytes(bytesPerOp)} per call${change}${verdict.kind === 'missing' ? (verdict.reason === 'ci' ? ', and no baseline: CI=true never writes one' : ', and no baseline: nothing in this run writes one') : ''}`],
-            ['Samples', samplesRow(measurement)],
-            ['Function', functionName(received)],
-            ['Baseline', `${shown} › ${JSON.stringify(test)} (${runtime})`],
-          ],
-          sections: [...(attribution === undefined ? [] : attributionSections(attribution, settings.root)), ...advice(verdict, shown, settings.updateCommand, settings.runCommand)],
-        }),
-    };
+            sections: [...(attribution === undefined ? [] : attributionSections(attribution, settings.root)), ...advice(verdict, shown, settings.updateCommand, settings.runCommand)],
+          }),
+      };
+    });
   });
 }

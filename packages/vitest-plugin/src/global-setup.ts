@@ -28,7 +28,7 @@ type GlobalWithRun = typeof globalThis & { [SHARED_RUN]?: SharedRun | undefined 
 export default async function perfgateGlobalSetup(project: TestProject): Promise<() => Promise<void>> {
   const { root } = project.getProvidedContext().perfgate;
   const holder = globalThis as GlobalWithRun;
-  const config = project.globalConfig as unknown as VitestRunState;
+  const config: VitestRunState = project.globalConfig;
   // Read now: vitest clears `changed` and `related` when the run's tests end, before any teardown.
   holder[SHARED_RUN] ??= {
     session: new RunSession({ update: vitestUpdateMode(config.update), root }),

@@ -96,6 +96,17 @@ describe('findRepeatedStatements: N+1', () => {
       for (const id of [1, 2, 3]) startQuery({ sql: ITEMS_BY_ORDER, values: [id], source: 'pg', dialect: 'postgres', stack: typeormFrame });
     });
     expect(findRepeatedStatements(viaStack.queries).nPlusOne[0]?.orm).toBe('typeorm');
+    // Under jest TypeORM's source maps take node_modules out of its frames (examples/nest-typeorm): its class names remain.
+    const mapped = { stack: 'Error: \n    at Client.query (/app/node_modules/pg/lib/client.js:55:63)\n    at PostgresQueryRunner.query (/app/src/driver/postgres/PostgresQueryRunner.ts:254:50)\n    at async SelectQueryBuilder.getOne (/app/src/query-builder/SelectQueryBuilder.ts:1644:25)\n    at async TagsService.findOrCreateOneByOne (/app/src/articles/tags.service.ts:28:19)' };
+    const viaMappedStack = await recordQueries(() => {
+      for (const id of [1, 2, 3]) startQuery({ sql: ITEMS_BY_ORDER, values: [id], source: 'pg', dialect: 'postgres', stack: mapped });
+    });
+    expect(findRepeatedStatements(viaMappedStack.queries).nPlusOne[0]?.orm).toBe('typeorm');
+    const drizzle = { stack: 'Error: \n    at NodePgPreparedQuery.execute (/app/src/node-postgres/session.ts:84:20)\n    at async listItems (/app/src/items.ts:9:5)' };
+    const viaDrizzle = await recordQueries(() => {
+      for (const id of [1, 2, 3]) startQuery({ sql: ITEMS_BY_ORDER, values: [id], source: 'pg', dialect: 'postgres', stack: drizzle });
+    });
+    expect(findRepeatedStatements(viaDrizzle.queries).nPlusOne[0]?.orm).toBe('drizzle');
     expect(findRepeatedStatements((await recordQueries(() => loadItems([1, 2, 3]))).queries).nPlusOne[0]?.orm).toBeUndefined();
   });
 

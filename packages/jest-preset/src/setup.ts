@@ -101,10 +101,10 @@ beforeAll(() => wire().catch((error: unknown) => Promise.reject(withoutStack(err
 
 beforeEach(() => session.beforeTest());
 
-afterEach(() => {
+afterEach(async () => {
   let outcome;
   try {
-    outcome = session.afterTest();
+    outcome = await session.afterTest();
   } catch (error) {
     throw withoutStack(error); // a corrupt allowlist: the message names the file
   }

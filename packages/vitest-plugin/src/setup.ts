@@ -50,8 +50,8 @@ const gate =
 const session = new TestSession(gate);
 expect.extend(session.assertions.wrap(perfgateMatchers));
 beforeEach(() => session.beforeTest());
-afterEach(({ task }) => {
-  const { warnings, failure } = session.afterTest({ concurrent: task.concurrent === true });
+afterEach(async ({ task }) => {
+  const { warnings, failure } = await session.afterTest({ concurrent: task.concurrent === true });
   for (const warning of warnings) console.warn(warning);
   if (failure !== undefined) {
     const error = new PerfgateError(failure.code, failure.message);

@@ -22,7 +22,7 @@ afterEach(() => {
 });
 
 describe('queries outside every scope while a test scope is open (#16.12)', () => {
-  it('#16.12 are counted per test and said in a passing test\'s warning, with the driver and call site of the first', () => {
+  it('#16.12 are counted per test and said in a passing test\'s warning, with the driver and call site of the first', async () => {
     const session = new TestSession();
     session.beforeTest();
     const request = createScope({ kind: 'request', name: 'POST /articles' });
@@ -30,7 +30,7 @@ describe('queries outside every scope while a test scope is open (#16.12)', () =
     lostQuery(2);
     lostQuery(3);
     request.close();
-    const { warnings, failure } = session.afterTest();
+    const { warnings, failure } = await session.afterTest();
     expect(failure).toBeUndefined();
     expect(warnings.map((w) => withSiteNames(w, SITES))).toMatchInlineSnapshot(`
       [
@@ -44,16 +44,16 @@ describe('queries outside every scope while a test scope is open (#16.12)', () =
     `);
   });
 
-  it('#16.12 background work with none of the test\'s scopes open stays quiet, and so does a test that opened no scope', () => {
+  it('#16.12 background work with none of the test\'s scopes open stays quiet, and so does a test that opened no scope', async () => {
     const session = new TestSession();
     session.beforeTest();
     lostQuery(1);
     createScope({ kind: 'function', name: 'listOrders' }).close();
     lostQuery(2);
-    expect(session.afterTest().warnings).toEqual([]);
+    expect((await session.afterTest()).warnings).toEqual([]);
   });
 
-  it('#16.12 one query an outer layer hands its driver (the same parameters) is counted once', () => {
+  it('#16.12 one query an outer layer hands its driver (the same parameters) is counted once', async () => {
     const session = new TestSession();
     session.beforeTest();
     createScope({ kind: 'request', name: 'GET /tags' });
@@ -90,6 +90,6 @@ describe('queries outside every scope while a test scope is open (#16.12)', () =
     const negated = await failureMessage(expect(await recorded(['SELECT 1'])).not.toIssueAtMost(1));
     expect(negated.split('\n').slice(0, 2)).toEqual(['expect(received).not.toIssueAtMost(1)', '']);
     expect(negated).toContain('Outside every scope:\n  1 query ran outside any scope while this test ran');
-    session.afterTest();
+    await session.afterTest();
   });
 });

@@ -17,7 +17,7 @@ describe('TestSession', () => {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     void expect(() => released).toIssueAtMost(0);
-    const { failure, warnings } = session.afterTest();
+    const { failure, warnings } = await session.afterTest();
     expect(warnings).toEqual([]);
     expect(failure?.code).toBe('UNAWAITED_ASSERTION');
     expect(failure?.message).toMatch(/^perfgate: an assertion was not awaited: still running when the test ended/);
@@ -29,7 +29,7 @@ describe('TestSession', () => {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     const other = expect(() => released).toIssueAtMost(0); // awaited by the test beside this one
-    expect(session.afterTest({ concurrent: true })).toEqual({ warnings: [] });
+    expect(await session.afterTest({ concurrent: true })).toEqual({ warnings: [] });
     release();
     await other;
   });

@@ -39,10 +39,10 @@ export class TestSession {
    * `concurrent`: the test ran beside others (vitest's `test.concurrent`), whose awaited assertions may
    * still be running; which test an assertion belongs to is not known then, so none is called unawaited.
    */
-  afterTest({ concurrent = false }: { readonly concurrent?: boolean } = {}): TestOutcome {
+  async afterTest({ concurrent = false }: { readonly concurrent?: boolean } = {}): Promise<TestOutcome> {
     const note = outsideScopeNote();
     const outside = note === undefined ? undefined : sectionText(outsideScopeSection(note));
-    const unawaited = concurrent ? [] : this.assertions.take();
+    const unawaited = concurrent ? [] : await this.assertions.take();
     const failures = unawaited.length === 0 ? [] : [formatUnawaited(unawaited)];
     const warnings: string[] = [];
     // A corrupt allowlist throws here, naming the file: the runner fails the test with it.

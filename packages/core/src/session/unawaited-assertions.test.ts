@@ -17,8 +17,8 @@ describe('UnawaitedAssertions (#11.13)', () => {
     const released = new Promise<void>((resolve) => (release = resolve));
     void expect(slowWork(released)).toIssueAtMost(0); // @unawaited
     const { file, line, column } = siteOf(import.meta.url, 'unawaited', 'toIssueAtMost(');
-    expect(assertions.take()).toEqual([{ matcher: 'toIssueAtMost', site: `${file}:${line}:${column}` }]);
-    expect(assertions.take()).toEqual([]);
+    expect(await assertions.take()).toEqual([{ matcher: 'toIssueAtMost', site: `${file}:${line}:${column}` }]);
+    expect(await assertions.take()).toEqual([]);
     release();
   });
 
@@ -30,7 +30,7 @@ describe('UnawaitedAssertions (#11.13)', () => {
     await expect(expect(result).toIssueAtMost(1)).resolves.toBeUndefined();
     await expect(expect(result).toIssueAtMost(0)).rejects.toThrow(/over budget/);
     await expect(result).not.toIssueAtMost(0);
-    expect(assertions.take()).toEqual([]);
+    expect(await assertions.take()).toEqual([]);
   });
 
   it('#11.13 the runner gets the matcher\'s own promise: verdicts, rejections and the spec line in the stack are unchanged', async () => {

@@ -11,7 +11,7 @@ interface Pending {
   readonly matcher: string;
   /** Formatted only for an assertion found unawaited: reading a stack costs as much again as capturing it. */
   readonly stack: CapturedStack;
-  settled: boolean;
+  readonly result: PromiseLike<unknown>;
 }
 
 /** Frames kept when an assertion is called: enough to get through the runner's expect into the spec. */
@@ -64,19 +64,26 @@ export class UnawaitedAssertions {
     this.#pending = [];
   }
 
-  /** The assertions of this test still running now, at its end; the check then forgets them all. */
-  take(): UnawaitedAssertion[] {
-    const unawaited = this.#pending.filter((p) => !p.settled).map(({ matcher, stack }) => ({ matcher, site: siteOf(stack) }));
+  /**
+   * The assertions of this test still running now, at its end; the check then forgets them all.
+   * Asynchronous: a promise's state is only seen through a reaction, and one added while the test
+   * ran would break the async stack traces that name the spec's line and a finding's `via` (V8
+   * follows a promise's reactions only while it has one). Added now, each reaction on a settled
+   * promise runs within the next microtasks.
+   */
+  async take(): Promise<UnawaitedAssertion[]> {
+    const pending = this.#pending;
     this.#pending = [];
-    return unawaited;
+    const settled = new Set<Pending>();
+    const seen = (p: Pending) => () => void settled.add(p);
+    for (const p of pending) p.result.then(seen(p), seen(p));
+    await Promise.resolve();
+    await Promise.resolve();
+    return pending.filter((p) => !settled.has(p)).map(({ matcher, stack }) => ({ matcher, site: siteOf(stack) }));
   }
 
   #watch(matcher: string, result: PromiseLike<unknown>, calledAs: Function): void {
-    const pending: Pending = { matcher, stack: captureStack(calledAs, ASSERTION_FRAMES), settled: false };
-    this.#pending.push(pending);
-    const settled = () => void (pending.settled = true);
-    // The runner handles the rejection (it turns the verdict into the test's failure); this only watches.
-    result.then(settled, settled);
+    this.#pending.push({ matcher, stack: captureStack(calledAs, ASSERTION_FRAMES), result });
   }
 }
 

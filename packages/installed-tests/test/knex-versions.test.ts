@@ -13,7 +13,7 @@ test.skipIf(skip)(skip ? `${title} (skipped: set ${missing.join(' and ')} to run
   const project = await installedProject('knex-versions');
   const { code, stdout, stderr } = await project.run('vitest', ['run', '--reporter=verbose']);
   const output = stdout + stderr;
-  for (const [name, version] of [['knex-0-20', '0.20.15'], ['knex-0-21', '0.21.21'], ['knex-2', '2.5.1'], ['knex', '3.']]) {
+  for (const [name, version] of [['knex-0-20', '0.20.15'], ['knex-0-21', '0.21.21'], ['knex-2', '2.5.1'], ['knex', '3.']] as const) {
     for (const client of ['pg', 'mysql2']) {
       expect(output).toMatch(new RegExp(`✓ test/knex-versions\\.spec\\.js > ${name} > knex ${version.replace(/\./g, '\\.')}[\\d.]* over '${client}' > records each statement once`));
     }

@@ -6,7 +6,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 60_000,
+    // Each end-to-end test waits on a child jest: two files at once keep both cores busy.
+    maxWorkers: 2,
+    testTimeout: 120_000,
     hookTimeout: 300_000,
   },
 });

@@ -18,7 +18,8 @@ export interface RunOptions {
 
 // The parent's test runner and npm leave variables that would change the child's behaviour
 // (npm_config_local_prefix points npm at the monorepo, VITEST_* make vitest think it is a worker).
-const INHERITED_NOISE = /^(npm_(?!config_(cache|registry|userconfig|update_notifier)$)|VITEST|JEST_WORKER_ID$|NODE_ENV$|NODE_OPTIONS$|INIT_CWD$|TURBO_)/i;
+// CI is left out too: .ci/run sets it, and each test says whether its child's run is a CI run.
+const INHERITED_NOISE = /^(npm_(?!config_(cache|registry|userconfig|update_notifier)$)|VITEST|JEST_WORKER_ID$|NODE_ENV$|NODE_OPTIONS$|INIT_CWD$|TURBO_|CI$|GITHUB_ACTIONS$)/i;
 
 export function cleanEnv(dir: string, env: Readonly<Record<string, string | undefined>>): NodeJS.ProcessEnv {
   const merged: NodeJS.ProcessEnv = {};

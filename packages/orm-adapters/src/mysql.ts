@@ -1,7 +1,9 @@
 import { AsyncResource } from 'node:async_hooks';
 import {
   acquireInstrumentation,
+  currentScope,
   finishQuery,
+  getRuntime,
   markInternalPath,
   patchMethod,
   perfgateInvalidTarget,
@@ -11,7 +13,6 @@ import {
   type QueryRecord,
 } from '@perfgate/core';
 import { observeFirstCall } from './observe-first-call.js';
-import { wrapGetConnection } from './pool-get-connection.js';
 
 // This package's frames are perfgate's, never the user's call site.
 markInternalPath(import.meta.url);
@@ -96,6 +97,19 @@ const wrapPoolQuery = (original: Method): Method =>
   function query(this: unknown, ...args: unknown[]) {
     const entry = record(args);
     return entry === undefined ? original.apply(this, args) : send(entry, () => runAsOuterLayer(entry, () => original.apply(this, args)));
+  };
+
+/**
+ * `pool.getConnection(callback)`: bound, the callback runs in the caller's
+ * async context, not the one that released the connection (another
+ * request's). New connections are opened outside perfgate's scopes, so their
+ * sockets do not carry the first caller's scope.
+ */
+const wrapGetConnection = (original: Method): Method =>
+  function getConnection(this: unknown, ...args: unknown[]) {
+    if (typeof args[0] === 'function') args[0] = AsyncResource.bind(args[0] as Callback);
+    if (currentScope() === undefined) return original.apply(this, args);
+    return getRuntime().storage.exit(() => original.apply(this, args));
   };
 
 /** The prototype on `object`'s chain that owns `name`. */

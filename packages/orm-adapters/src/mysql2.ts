@@ -2,7 +2,9 @@ import { AsyncResource } from 'node:async_hooks';
 import { createRequire } from 'node:module';
 import {
   acquireInstrumentation,
+  currentScope,
   finishQuery,
+  getRuntime,
   markInternalPath,
   patchMethod,
   perfgateInvalidTarget,
@@ -11,7 +13,6 @@ import {
   type Instrumentation,
   type QueryRecord,
 } from '@perfgate/core';
-import { wrapGetConnection } from './pool-get-connection.js';
 
 // This package's frames are perfgate's, never the user's call site.
 markInternalPath(import.meta.url);
@@ -144,6 +145,19 @@ const wrapPoolCall = (original: Method): Method =>
     const command = send(entry, () => runAsOuterLayer(entry, () => original.apply(this, args)));
     if (!hasCallback) finishOnEnd(entry, command);
     return command;
+  };
+
+/**
+ * `pool.getConnection(callback)`: a connection handed out after a wait calls
+ * back from the async context that released it (another request's); bound,
+ * it calls back in the caller's. New connections are opened outside
+ * perfgate's scopes, so their sockets do not carry the first caller's scope.
+ */
+const wrapGetConnection = (original: Method): Method =>
+  function getConnection(this: unknown, ...args: unknown[]) {
+    if (typeof args[0] === 'function') args[0] = AsyncResource.bind(args[0] as Callback);
+    if (currentScope() === undefined) return original.apply(this, args);
+    return getRuntime().storage.exit(() => original.apply(this, args));
   };
 
 /** The nearest prototype on the chain from `start` that owns every one of `methods`. */

@@ -1,6 +1,7 @@
 // Analysing a big scope: findRepeatedStatements and tallyQueries over 10,000
 // recorded queries, built outside the timed region.
-import { findRepeatedStatements, getRuntime, runInNewScope, tallyQueries } from '@perfgate/core';
+import { findRepeatedStatements, runInNewScope, tallyQueries } from '@perfgate/core';
+import { getRuntime } from '@perfgate/core/runner';
 import { letters, selectFrom, stubQuery } from './stub-driver.mjs';
 
 /** Shapes in the scope: half run once per round (the "1"), half in a loop per round (the "N"). */

@@ -1,6 +1,7 @@
 // Recording overhead per query: the stub driver outside any scope, inside a
 // scope with call-site attribution off, and on for three workloads.
-import { captureStack, createScope, getRuntime, runInScope } from '@perfgate/core';
+import { captureStack } from '@perfgate/core/adapter';
+import { createScope, getRuntime, runInScope } from '@perfgate/core/runner';
 import { atDepth, bareQuery, issueFromLibrary, LIBRARY_N_PLUS_ONE, QUERIES_PER_SCOPE, STACK_DEPTH, stubQuery, WORKLOADS } from './stub-driver.mjs';
 import { issue } from './user-code.mjs';
 

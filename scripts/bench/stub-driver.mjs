@@ -1,7 +1,7 @@
 // A driver without a database: what an adapter does around each query
 // (startQuery, hand the query on, finishQuery) and a promise of no rows.
 // Also the statement workloads the recorder and analysis groups issue.
-import { finishQuery, markInternalPath, samplesCallSite, startQuery } from '@perfgate/core';
+import { finishQuery, markInternalPath, samplesCallSite, startQuery } from '@perfgate/core/adapter';
 import { do_not_optimize } from 'mitata';
 
 // The stub stands in for a driver under node_modules, whose frames are never

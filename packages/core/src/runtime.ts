@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { AllocationSettings } from './gate/allocation-gate.js';
+import type { AllocationSettings } from './session/allocation-gate.js';
 import type { Scope } from './scope/scope.js';
 import type { OutsideScopeTally } from './session/outside-scopes.js';
 

@@ -1,6 +1,6 @@
 import type { Attribution } from '../src/allocations/attribute-allocations.js';
 import type { AllocationMeasurement } from '../src/allocations/measure-allocations.js';
-import { setAllocationSettings, type AllocationSettings } from '../src/gate/allocation-gate.js';
+import { setAllocationSettings, type AllocationSettings } from '../src/session/allocation-gate.js';
 
 /** A measurement with fixed figures, so messages are stable. */
 export function fakeMeasurement(bytesPerOp: number, samples: readonly number[] = [bytesPerOp - 0.2, bytesPerOp, bytesPerOp + 0.7]): AllocationMeasurement {

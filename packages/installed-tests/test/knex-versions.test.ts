@@ -1,4 +1,4 @@
-import { isCI } from '@perfgate/core';
+import { isCI } from '@perfgate/core/runner';
 import { expect, test } from 'vitest';
 import { installedProject } from './support/installed-project.js';
 

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolvePerfgateOptions } from '@perfgate/core';
+import { resolvePerfgateOptions } from '@perfgate/core/runner';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { jestConfigName, resolveJestOptions } from './jest-options.js';
 import type { JestRun } from './jest-run.js';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPerfgateConfigFile, PerfgateError, resolvePerfgateOptions, type ConfigFileAccess, type ResolvedPerfgateOptions } from '@perfgate/core';
+import { loadPerfgateConfigFile, PerfgateError, resolvePerfgateOptions, type ConfigFileAccess, type ResolvedPerfgateOptions } from '@perfgate/core/runner';
 import type { JestRun } from './jest-run.js';
 
 const JEST_CONFIG_FILES = ['jest.config.js', 'jest.config.ts', 'jest.config.mjs', 'jest.config.cjs', 'jest.config.cts', 'jest.config.mts', 'jest.config.json'];

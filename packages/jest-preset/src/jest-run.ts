@@ -1,4 +1,4 @@
-import { isCI, resolveUpdateMode, type ResolvedPerfgateOptions, type RunCoverage, type UpdateMode } from '@perfgate/core';
+import { isCI, resolveUpdateMode, type ResolvedPerfgateOptions, type RunCoverage, type UpdateMode } from '@perfgate/core/runner';
 import type { AggregatedResult } from '@jest/reporters';
 import type { Config } from '@jest/types';
 

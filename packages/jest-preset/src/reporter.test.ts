@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AggregatedResult, TestContext } from '@jest/reporters';
 import type { Config } from '@jest/types';
-import { REPORT_KINDS, saveWorkerReport, type WorkerGateReport } from '@perfgate/core';
+import { REPORT_KINDS, saveWorkerReport, type WorkerGateReport } from '@perfgate/core/runner';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { readRun, RUN_ENV } from './jest-run.js';
 import PerfgateReporter from './reporter.js';

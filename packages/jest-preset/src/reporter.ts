@@ -3,7 +3,7 @@
  * and loads the options file before the workers start, then finishes the
  * run once (allowlists and baselines, never from a worker, never under CI).
  */
-import { loadPerfgateConfigFile, resolvePerfgateOptions, RunSession } from '@perfgate/core';
+import { loadPerfgateConfigFile, resolvePerfgateOptions, RunSession } from '@perfgate/core/runner';
 import type { AggregatedResult, Reporter, TestContext } from '@jest/reporters';
 import { warnUninstrumentedDrivers } from '@perfgate/orm-adapters/auto';
 import type { Config } from '@jest/types';

@@ -7,20 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from '@jest/globals';
-import {
-  allowlistPathFor,
-  applyRuntimeOptions,
-  GateSession,
-  instrumentHttpServers,
-  PerfgateError,
-  REPORT_KINDS,
-  saveWorkerReport,
-  startAllocationGate,
-  TestSession,
-  type BaselineSession,
-  type Instrumentation,
-  type WorkerGateReport,
-} from '@perfgate/core';
+import { allowlistPathFor, applyRuntimeOptions, GateSession, instrumentHttpServers, PerfgateError, REPORT_KINDS, saveWorkerReport, startAllocationGate, TestSession, type BaselineSession, type Instrumentation, type WorkerGateReport } from '@perfgate/core/runner';
 import { perfgateMatchers } from '@perfgate/core/matchers';
 import { instrumentInstalledDrivers } from '@perfgate/orm-adapters/auto';
 import { keepFunctionNames } from './frame-names.js';

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isPatched } from '@perfgate/core';
+import { isPatched } from '@perfgate/core/adapter';
 import knex from 'knex';
 import mysqljs from 'mysql';
 import mysql from 'mysql2';

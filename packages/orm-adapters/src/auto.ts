@@ -1,4 +1,6 @@
-import { ADAPTER_NAMES, PerfgateError, type AdapterName, type Instrumentation } from '@perfgate/core';
+import { ADAPTER_NAMES } from '@perfgate/core/runner';
+import { PerfgateError, type Instrumentation } from '@perfgate/core/adapter';
+import { type AdapterName } from '@perfgate/core';
 import { instrumentKnex, type KnexModule } from './knex.js';
 import { instrumentMysql, type MysqlModule } from './mysql.js';
 import { instrumentMysql2, type Mysql2Module } from './mysql2.js';

@@ -1,20 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import {
-  acquireInstrumentation,
-  callRecorded,
-  currentScope,
-  ERROR_MESSAGES,
-  getRuntime,
-  markInternalPath,
-  patchMethod,
-  PerfgateError,
-  perfgateInvalidTarget,
-  runAsOuterLayer,
-  startQuery,
-  type Instrumentation,
-  type QueryRecord,
-  type SqlDialect,
-} from '@perfgate/core';
+import { acquireInstrumentation, callRecorded, currentScope, markInternalPath, patchMethod, PerfgateError, perfgateInvalidTarget, runAsOuterLayer, startQuery, type Instrumentation, type QueryRecord, type SqlDialect } from '@perfgate/core/adapter';
+import { ERROR_MESSAGES, getRuntime } from '@perfgate/core/runner';
 import { installedVersionOf, majorMinor } from './package-version.js';
 
 // This package's frames are perfgate's, never the user's call site.

@@ -1,17 +1,6 @@
 import { AsyncResource } from 'node:async_hooks';
-import {
-  acquireInstrumentation,
-  currentScope,
-  finishQuery,
-  getRuntime,
-  markInternalPath,
-  patchMethod,
-  perfgateInvalidTarget,
-  runAsOuterLayer,
-  startQuery,
-  type Instrumentation,
-  type QueryRecord,
-} from '@perfgate/core';
+import { acquireInstrumentation, currentScope, finishQuery, markInternalPath, patchMethod, perfgateInvalidTarget, runAsOuterLayer, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core/adapter';
+import { getRuntime } from '@perfgate/core/runner';
 import { observeFirstCall } from './observe-first-call.js';
 
 // This package's frames are perfgate's, never the user's call site.

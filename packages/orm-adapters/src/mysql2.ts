@@ -1,18 +1,7 @@
 import { AsyncResource } from 'node:async_hooks';
 import { createRequire } from 'node:module';
-import {
-  acquireInstrumentation,
-  currentScope,
-  finishQuery,
-  getRuntime,
-  markInternalPath,
-  patchMethod,
-  perfgateInvalidTarget,
-  runAsOuterLayer,
-  startQuery,
-  type Instrumentation,
-  type QueryRecord,
-} from '@perfgate/core';
+import { acquireInstrumentation, currentScope, finishQuery, markInternalPath, patchMethod, perfgateInvalidTarget, runAsOuterLayer, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core/adapter';
+import { getRuntime } from '@perfgate/core/runner';
 
 // This package's frames are perfgate's, never the user's call site.
 markInternalPath(import.meta.url);

@@ -1,5 +1,5 @@
 import { AsyncResource } from 'node:async_hooks';
-import { acquireInstrumentation, callRecorded, finishQuery, markInternalPath, patchMethod, perfgateInvalidTarget, runAsOuterLayer, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core';
+import { acquireInstrumentation, callRecorded, finishQuery, markInternalPath, patchMethod, perfgateInvalidTarget, runAsOuterLayer, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core/adapter';
 import { observeFirstCall } from './observe-first-call.js';
 
 // This package's frames are perfgate's, never the user's call site.

@@ -1,15 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import {
-  acquireInstrumentation,
-  callRecorded,
-  markInternalPath,
-  patchMethod,
-  perfgateInvalidTarget,
-  runAsOuterLayer,
-  startQuery,
-  type CapturedStack,
-  type Instrumentation,
-} from '@perfgate/core';
+import { acquireInstrumentation, callRecorded, markInternalPath, patchMethod, perfgateInvalidTarget, runAsOuterLayer, startQuery, type CapturedStack, type Instrumentation } from '@perfgate/core/adapter';
 
 // This package's frames are perfgate's, never the user's call site.
 markInternalPath(import.meta.url);

@@ -1,4 +1,5 @@
-import { findRepeatedStatements, isPatched, recordQueries, type ScopeResult } from '@perfgate/core';
+import { findRepeatedStatements, recordQueries, type ScopeResult } from '@perfgate/core';
+import { isPatched } from '@perfgate/core/adapter';
 import knex from 'knex';
 import mysql from 'mysql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

@@ -1,4 +1,5 @@
-import { fingerprintSql, findRepeatedStatements, isPatched, recordQueries, type ScopeResult } from '@perfgate/core';
+import { fingerprintSql, findRepeatedStatements, recordQueries, type ScopeResult } from '@perfgate/core';
+import { isPatched } from '@perfgate/core/adapter';
 import fc from 'fast-check';
 import mysql from 'mysql2';
 import mysqlPromise from 'mysql2/promise';

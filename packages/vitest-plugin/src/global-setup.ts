@@ -4,7 +4,7 @@
  * ends, updates each allowlist and the baselines once for the whole run
  * (never from a worker, never under CI).
  */
-import { RunSession, type RunCoverage } from '@perfgate/core';
+import { RunSession, type RunCoverage } from '@perfgate/core/runner';
 import type { TestProject } from 'vitest/node';
 import type {} from './provided-context.js';
 import { vitestCoverage, vitestUpdateMode, type VitestRunState } from './vitest-run.js';

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { configDefaults } from 'vitest/config';
 import { warnUninstrumentedDrivers } from '@perfgate/orm-adapters/auto';
 import { bundleBudgetsTestFile } from './bundle-budgets-file.js';
-import { loadPerfgateConfigFile, resolvePerfgateOptions, type PerfgateOptions, type ResolvedPerfgateOptions, type UpdateMode } from '@perfgate/core';
+import { loadPerfgateConfigFile, resolvePerfgateOptions, type PerfgateOptions, type ResolvedPerfgateOptions, type UpdateMode } from '@perfgate/core/runner';
 
 export {
   definePerfgateConfig,

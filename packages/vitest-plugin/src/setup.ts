@@ -2,7 +2,7 @@
  * The setup file the plugin adds to every vitest project: the same core
  * wiring the jest preset does, through vitest's `expect`, hooks and `inject`.
  */
-import { allowlistPathFor, applyRuntimeOptions, GateSession, instrumentHttpServers, PerfgateError, REPORT_KINDS, saveWorkerReport, startAllocationGate, TestSession, type WorkerGateReport } from '@perfgate/core';
+import { allowlistPathFor, applyRuntimeOptions, GateSession, instrumentHttpServers, PerfgateError, REPORT_KINDS, saveWorkerReport, startAllocationGate, TestSession, type WorkerGateReport } from '@perfgate/core/runner';
 import { perfgateMatchers } from '@perfgate/core/matchers';
 import { instrumentInstalledDrivers } from '@perfgate/orm-adapters/auto';
 import { afterAll, afterEach, beforeEach, expect, inject } from 'vitest';

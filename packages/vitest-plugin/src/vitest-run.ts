@@ -2,7 +2,7 @@
  * Translates vitest's flags and state into perfgate's run model: what the
  * update flag lets the run write, and how much of the suite the run saw.
  */
-import { commandWithUpdateLast, isCI, resolveUpdateMode, type RunCoverage, type UpdateMode } from '@perfgate/core';
+import { commandWithUpdateLast, isCI, resolveUpdateMode, type RunCoverage, type UpdateMode } from '@perfgate/core/runner';
 
 /** The fields of vitest's resolved config perfgate reads (some are internal: typed here, read defensively). */
 export interface VitestRunState {

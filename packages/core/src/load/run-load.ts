@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { perfgateError } from '../errors.js';
 import { requirePeer } from '../options/require-peer.js';
-import { exemptFromGate } from '../gate/n-plus-one-gate.js';
+import { exemptFromGate } from '../session/n-plus-one-gate.js';
 import { takeScopes } from '../scope/scope-registry.js';
 import type { Scope } from '../scope/scope.js';
 import { formatTraceparent, newSpanId, newTraceId } from '../scope/trace-context.js';

@@ -2,7 +2,7 @@ import { basename, join } from 'node:path';
 import type { Attribution } from '../allocations/attribute-allocations.js';
 import type { AllocationMeasurement, AllocationOptions } from '../allocations/measure-allocations.js';
 import { perfgateError } from '../errors.js';
-import { allocationSettings } from '../gate/allocation-gate.js';
+import { allocationSettings } from '../session/allocation-gate.js';
 import { wholeNumberFrom, type OptionChecks } from './check-options.js';
 import type { MatcherContext } from './matcher-context.js';
 

@@ -1,6 +1,6 @@
 import { tallyQueries, type QueryFilter, type QueryTally, type ShapeCount } from '../analysis/query-budget.js';
 import { perfgateError } from '../errors.js';
-import { exemptFromGate } from '../gate/n-plus-one-gate.js';
+import { exemptFromGate } from '../session/n-plus-one-gate.js';
 import { clipShapes } from '../message/clip-shape.js';
 import { formatFailure, plural } from '../message/format-failure.js';
 import { formatCallSite } from '../record/call-site.js';

@@ -1,7 +1,7 @@
 import { exactBytes, formatBytes, parseByteSize, type ByteSize } from '../allocations/byte-size.js';
 import { formatFailure } from '../message/format-failure.js';
 import { attributionSections, samplesRow } from '../message/allocation-sections.js';
-import { allocationSettings } from '../gate/allocation-gate.js';
+import { allocationSettings } from '../session/allocation-gate.js';
 import { attribute, checkMeasured, functionName, measure, MEASURE_OPTION_CHECKS, testNameOf, type MeasureOptions, type TestMatcherContext } from './allocation-matcher.js';
 import { checkOptions } from './check-options.js';
 import type { MatcherContext, MatcherResult } from './matcher-context.js';

@@ -1,5 +1,5 @@
 import { DEFAULT_N_PLUS_ONE_THRESHOLD, findRepeatedStatements, type DuplicatesMode } from '../analysis/n-plus-one.js';
-import { exemptFromGate } from '../gate/n-plus-one-gate.js';
+import { exemptFromGate } from '../session/n-plus-one-gate.js';
 import { formatFailure, plural } from '../message/format-failure.js';
 import { findingLines } from '../message/repeat-findings.js';
 import { outsideScopeSections } from '../session/outside-scopes.js';

@@ -5,8 +5,8 @@ import { fakeAllocations } from '../../test/allocation-helpers.js';
 import { failureMessage } from '../../test/matcher-helpers.js';
 import { rejectionOf } from '../../test/rejection-of.js';
 import { PerfgateError } from '../errors.js';
-import { baselinePathFor, EMPTY_BASELINES, serializeBaselines, withBaselines } from '../gate/allocation-baselines.js';
-import { BaselineSession, type BaselineSessionOptions } from '../gate/baseline-session.js';
+import { baselinePathFor, EMPTY_BASELINES, serializeBaselines, withBaselines } from '../baselines/allocation-baselines.js';
+import { BaselineSession, type BaselineSessionOptions } from '../baselines/baseline-session.js';
 import { perfgateMatchers } from './index.js';
 
 expect.extend(perfgateMatchers);

@@ -2,8 +2,8 @@ import { bytesOf, exactBytes, formatBytes, type ByteSize } from '../allocations/
 import { runtimeKey } from '../allocations/runtime-key.js';
 import { baselineLimit } from '../analysis/allocation-change.js';
 import { perfgateError } from '../errors.js';
-import { allocationSettings } from '../gate/allocation-gate.js';
-import { BaselineSession, type BaselineVerdict } from '../gate/baseline-session.js';
+import { allocationSettings } from '../session/allocation-gate.js';
+import { BaselineSession, type BaselineVerdict } from '../baselines/baseline-session.js';
 import { attributionSections, samplesRow, showPath } from '../message/allocation-sections.js';
 import { formatFailure, type FailureSection } from '../message/format-failure.js';
 import { isCI } from '../options/is-ci.js';

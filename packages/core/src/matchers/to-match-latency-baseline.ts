@@ -1,8 +1,8 @@
 import { cpus } from 'node:os';
 import { runtimeKey } from '../allocations/runtime-key.js';
 import { perfgateError } from '../errors.js';
-import { allocationSettings } from '../gate/allocation-gate.js';
-import { BaselineSession, type LatencyVerdict } from '../gate/baseline-session.js';
+import { allocationSettings } from '../session/allocation-gate.js';
+import { BaselineSession, type LatencyVerdict } from '../baselines/baseline-session.js';
 import { formatDuration, parseDuration } from '../load/duration.js';
 import { DEFAULT_LATENCY_FLOOR_MS, DEFAULT_LATENCY_ROUNDS, DEFAULT_LATENCY_TOLERANCE, LATENCY_ALPHA, median, type LatencyComparison } from '../load/latency-change.js';
 import { resolveLoadShape, type LoadOptions } from '../load/load-budget.js';

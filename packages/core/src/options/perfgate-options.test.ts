@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_N_PLUS_ONE_THRESHOLD } from '../analysis/n-plus-one.js';
 import { PerfgateError } from '../errors.js';
-import { ALLOWLIST_FILE } from '../gate/allowlist.js';
+import { ALLOWLIST_FILE } from '../allowlist/allowlist.js';
 import { DEFAULT_MAX_QUERIES_PER_SCOPE } from '../runtime.js';
 import { DEFAULT_ALLOCATION_FLOOR_BYTES, DEFAULT_ALLOCATION_TOLERANCE } from '../analysis/allocation-change.js';
 import { ALLOCATION_REPORT_DIR, resolvePerfgateOptions } from './perfgate-options.js';

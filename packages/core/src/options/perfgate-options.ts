@@ -3,8 +3,8 @@ import { DEFAULT_ALLOCATION_FLOOR_BYTES, DEFAULT_ALLOCATION_TOLERANCE } from '..
 import { resolveBundleTable, type BundleBudgetEntry } from '../bundle/bundle-table.js';
 import { describe, PerfgateError } from '../errors.js';
 import { DEFAULT_N_PLUS_ONE_THRESHOLD } from '../analysis/n-plus-one.js';
-import { ALLOWLIST_FILE } from '../gate/allowlist.js';
-import type { NPlusOneMode } from '../gate/n-plus-one-gate.js';
+import { ALLOWLIST_FILE } from '../allowlist/allowlist.js';
+import type { NPlusOneMode } from '../session/n-plus-one-gate.js';
 import { DEFAULT_MAX_QUERIES_PER_SCOPE, getRuntime, type RuntimeSettings } from '../runtime.js';
 
 /** Drivers perfgate can instrument without the user writing code. */

@@ -6,6 +6,7 @@ import { createScope, runInScope } from '../scope/run-in-scope.js';
 import { callRecorded, startQuery } from './recorder.js';
 
 const run = promisify(execFile);
+const builtAdapter = new URL('../../dist/adapter.js', import.meta.url).href;
 const builtCore = new URL('../../dist/index.js', import.meta.url).href;
 
 /**
@@ -16,7 +17,8 @@ const builtCore = new URL('../../dist/index.js', import.meta.url).href;
  */
 async function unhandledIn(mode: 'plain' | 'perfgate', caller: 'forgets' | 'catches'): Promise<{ reports: number; sameError: boolean; failed: boolean | null }> {
   const script = `
-    import { callRecorded, recordQueries, startQuery } from ${JSON.stringify(builtCore)};
+    import { callRecorded, startQuery } from ${JSON.stringify(builtAdapter)};
+    import { recordQueries } from ${JSON.stringify(builtCore)};
     const error = new Error('relation "no_such_table" does not exist');
     const reasons = [];
     process.on('unhandledRejection', (reason) => reasons.push(reason));

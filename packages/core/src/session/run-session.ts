@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { finishAllowlistRun } from '../gate/allowlist-update.js';
-import { finishBaselineRun } from '../gate/baseline-update.js';
-import type { BaselineReport } from '../gate/baseline-session.js';
-import type { GateReport } from '../gate/gate-session.js';
-import { loadWorkerReports } from '../gate/worker-reports.js';
+import { finishAllowlistRun } from '../allowlist/allowlist-update.js';
+import { finishBaselineRun } from '../baselines/baseline-update.js';
+import type { BaselineReport } from '../baselines/baseline-session.js';
+import type { GateReport } from './gate-session.js';
+import { loadWorkerReports } from './worker-reports.js';
 import { isPartialRun, type RunCoverage } from './run-coverage.js';
 import type { UpdateMode } from './update-mode.js';
 

@@ -1,5 +1,5 @@
-import type { GateSession } from '../gate/gate-session.js';
-import { drainTrackedScopes, startScopeTracking } from '../gate/n-plus-one-gate.js';
+import type { GateSession } from './gate-session.js';
+import { drainTrackedScopes, startScopeTracking } from './n-plus-one-gate.js';
 import { outsideScopeSection, type FailureSection } from '../message/format-failure.js';
 import { outsideScopeNote } from './outside-scopes.js';
 import { formatUnawaited, UnawaitedAssertions } from './unawaited-assertions.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { isCI } from '@perfgate/core';
+import { isCI } from '@perfgate/core/runner';
 import mysql from 'mysql2/promise';
 
 const url = process.env.MYSQL_URL || undefined;

@@ -5,7 +5,7 @@ import { runtimeKey } from '../allocations/runtime-key.js';
 import { ALLOCATION_REPORT_DIR, type ResolvedAllocationDefaults } from '../options/perfgate-options.js';
 import { DEFAULT_ALLOCATION_FLOOR_BYTES, DEFAULT_ALLOCATION_TOLERANCE } from '../analysis/allocation-change.js';
 import { getRuntime } from '../runtime.js';
-import { BaselineSession } from './baseline-session.js';
+import { BaselineSession } from '../baselines/baseline-session.js';
 
 /** What the allocation matchers need from the runner, shared by every copy of core in the process. */
 export interface AllocationSettings {

@@ -2,10 +2,10 @@ import { findRepeatedStatements, type RepeatFinding } from '../analysis/n-plus-o
 import { formatFailure } from '../message/format-failure.js';
 import { findingLines } from '../message/repeat-findings.js';
 import { getRuntime } from '../runtime.js';
-import { neverWrittenUnder } from '../session/update-mode.js';
+import { neverWrittenUnder } from './update-mode.js';
 import type { Scope } from '../scope/scope.js';
-import { allowEntryOf, ALLOWLIST_FILE, type AllowEntry, type Allowlist } from './allowlist.js';
-import { AllowlistIndex } from './allowlist-match.js';
+import { allowEntryOf, ALLOWLIST_FILE, type AllowEntry, type Allowlist } from '../allowlist/allowlist.js';
+import { AllowlistIndex } from '../allowlist/allowlist-match.js';
 
 export type NPlusOneMode = 'fail' | 'warn' | 'off';
 

@@ -1,5 +1,5 @@
 import { allowKey, isUnknownSite, readAllowlist, serializeAllowlist, type AllowEntry } from './allowlist.js';
-import type { GateReport } from './gate-session.js';
+import type { GateReport } from '../session/gate-session.js';
 
 export interface AllowlistUpdateOptions {
   readonly path: string;

@@ -1,4 +1,4 @@
-import { allowKey, readAllowlist, type AllowEntry, type Allowlist } from './allowlist.js';
+import { allowKey, readAllowlist, type AllowEntry, type Allowlist } from '../allowlist/allowlist.js';
 import { checkScopes, drainTrackedScopes, formatGateFailure, startScopeTracking, type NPlusOneMode } from './n-plus-one-gate.js';
 
 export interface GateSessionOptions {

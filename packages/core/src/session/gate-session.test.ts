@@ -6,7 +6,7 @@ import { perfgateMatchers } from '../matchers/index.js';
 import { startQuery } from '../record/recorder.js';
 import { getRuntime } from '../runtime.js';
 import { recordQueries } from '../scope/record-queries.js';
-import { serializeAllowlist, type AllowEntry } from './allowlist.js';
+import { serializeAllowlist, type AllowEntry } from '../allowlist/allowlist.js';
 import { GateSession, type GateSessionOptions, type TestVerdict } from './gate-session.js';
 
 expect.extend(perfgateMatchers);

@@ -3,7 +3,7 @@ import { thrownBy } from '../../test/thrown-by.js';
 import { PerfgateError } from '../errors.js';
 import { parseAllowlist, serializeAllowlist, type AllowEntry } from './allowlist.js';
 import { finishAllowlistRun, type AllowlistUpdateOptions } from './allowlist-update.js';
-import type { GateReport } from './gate-session.js';
+import type { GateReport } from '../session/gate-session.js';
 
 const PATH = '/repo/perfgate.allow.json';
 const NAME = 'perfgate.allow.json';

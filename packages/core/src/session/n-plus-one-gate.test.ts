@@ -6,7 +6,7 @@ import { startQuery } from '../record/recorder.js';
 import { getRuntime } from '../runtime.js';
 import { recordQueries } from '../scope/record-queries.js';
 import { createScope, runInScope } from '../scope/run-in-scope.js';
-import { EMPTY_ALLOWLIST, type AllowEntry } from './allowlist.js';
+import { EMPTY_ALLOWLIST, type AllowEntry } from '../allowlist/allowlist.js';
 import { checkScopes, drainTrackedScopes, exemptFromGate, formatGateFailure, startScopeTracking } from './n-plus-one-gate.js';
 
 expect.extend(perfgateMatchers);

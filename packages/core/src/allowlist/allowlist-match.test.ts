@@ -4,10 +4,10 @@ import { getRuntime } from '../runtime.js';
 import { recordQueries } from '../scope/record-queries.js';
 import type { AllowEntry, Allowlist } from './allowlist.js';
 import { AllowlistIndex } from './allowlist-match.js';
-import { checkScopes, drainTrackedScopes, formatGateFailure, startScopeTracking } from './n-plus-one-gate.js';
+import { checkScopes, drainTrackedScopes, formatGateFailure, startScopeTracking } from '../session/n-plus-one-gate.js';
 
 const SHAPE = 'SELECT * FROM order_items WHERE order_id = ?';
-const HERE = 'src/gate/allowlist-match.test.ts';
+const HERE = 'src/allowlist/allowlist-match.test.ts';
 const allowlist = (...nPlusOne: AllowEntry[]): Allowlist => ({ version: 1, nPlusOne });
 
 function listLegacyOrders(): void {
@@ -81,12 +81,12 @@ describe('the gate’s failure', () => {
       N+1:
         3 × SELECT * FROM order_items WHERE order_id = ?
             3 different parameter sets
-            from  src/gate/allowlist-match.test.ts:<line> (listLegacyOrders)
-            via   src/gate/allowlist-match.test.ts:<line> (legacyReport)
+            from  src/allowlist/allowlist-match.test.ts:<line> (listLegacyOrders)
+            via   src/allowlist/allowlist-match.test.ts:<line> (legacyReport)
             fix   load them in one query (WHERE order_id = ANY($1)) or JOIN them to the query before; in resolvers, batch with a DataLoader
 
       Allowlist:
-        SELECT * FROM order_items WHERE order_id = ?: listed at src/gate/allowlist-match.test.ts (listOrders), but this N+1 is at src/gate/allowlist-match.test.ts (listLegacyOrders); entries match on shape, file and function (a renamed function, or a name the compiled code lost: docs/n-plus-one.md#call-sites).
+        SELECT * FROM order_items WHERE order_id = ?: listed at src/allowlist/allowlist-match.test.ts (listOrders), but this N+1 is at src/allowlist/allowlist-match.test.ts (listLegacyOrders); entries match on shape, file and function (a renamed function, or a name the compiled code lost: docs/n-plus-one.md#call-sites).
 
       Fix the loop, or assert on it with toHaveNoNPlusOne(). To accept it as known debt, run the tests with the update flag (vitest -u)
       to add it to perfgate.allow.json; it is never written under CI=true."

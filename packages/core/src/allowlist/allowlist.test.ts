@@ -204,7 +204,7 @@ describe('allowEntryOf', () => {
   const loopFinding = async () => findRepeatedStatements((await recordQueries(loadItems)).queries).nPlusOne[0]!;
 
   it('keys a finding by shape, the call site’s file and function (not its line)', async () => {
-    expect(allowEntryOf(await loopFinding())).toEqual({ shape: 'SELECT * FROM items WHERE order_id = ?', file: 'src/gate/allowlist.test.ts', function: 'loadItems' });
+    expect(allowEntryOf(await loopFinding())).toEqual({ shape: 'SELECT * FROM items WHERE order_id = ?', file: 'src/allowlist/allowlist.test.ts', function: 'loadItems' });
   });
 
   it('#11.8b keys a finding without a call site explicitly, as "site": "unknown", never as an empty file and function', async () => {

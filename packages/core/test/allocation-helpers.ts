@@ -1,6 +1,6 @@
 import type { Attribution } from '../src/allocations/attribute-allocations.js';
 import type { AllocationMeasurement } from '../src/allocations/measure-allocations.js';
-import { setAllocationSettings, type AllocationSettings } from '../src/session/allocation-gate.js';
+import { setMeasuredGateSettings, type AllocationSettings, type MeasuredGateChanges } from '../src/session/measured-gates.js';
 
 /** A measurement with fixed figures, so messages are stable. */
 export function fakeMeasurement(bytesPerOp: number, samples: readonly number[] = [bytesPerOp - 0.2, bytesPerOp, bytesPerOp + 0.7]): AllocationMeasurement {
@@ -27,11 +27,10 @@ export function fakeAttribution(file: string): Attribution {
  * the matcher, in order) under the project root `/repo`; returns the calls
  * made to the fakes and the undo.
  */
-export function fakeAllocations(figures: readonly number[], settings: Partial<AllocationSettings> = {}) {
+export function fakeAllocations(figures: readonly number[], settings: MeasuredGateChanges = {}) {
   const measured: Array<() => unknown> = [];
   const attributed: string[] = [];
-  const undo = setAllocationSettings({
-    root: '/repo',
+  const allocations: Partial<AllocationSettings> = {
     reportDir: '/repo/.perfgate',
     measure: async (fn) => {
       measured.push(fn);
@@ -43,7 +42,7 @@ export function fakeAllocations(figures: readonly number[], settings: Partial<Al
       attributed.push(options.file);
       return fakeAttribution(options.file);
     },
-    ...settings,
-  });
+  };
+  const undo = setMeasuredGateSettings({ root: '/repo', ...settings, allocations: { ...allocations, ...settings.allocations } });
   return { measured, attributed, undo };
 }

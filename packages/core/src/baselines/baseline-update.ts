@@ -1,7 +1,7 @@
 import { dirname, relative, sep } from 'node:path';
 import { formatBytes } from '../allocations/byte-size.js';
 import { formatDuration } from '../load/duration.js';
-import { readBaselines, serializeBaselines, withBaselines } from './allocation-baselines.js';
+import { readBaselines, serializeBaselines, withBaselines, type BaselineMetric, type BaselineRecord } from './baseline-file.js';
 import type { BaselineEntry, BaselineReport } from './baseline-session.js';
 
 export interface BaselineUpdateOptions {
@@ -24,12 +24,18 @@ export interface BaselineUpdate {
   readonly errors: readonly string[];
 }
 
-/** A figure as the summary prints it: bytes per call, or a latency baseline's median p99 and rounds. */
-function figure(entry: BaselineEntry, value: number): string {
-  return entry.latency === undefined ? `${formatBytes(value)} per call` : `p99 median ${formatDuration(value)}`;
-}
+/** How the summary names and prints each metric. */
+const METRIC_TEXT: Record<BaselineMetric, { readonly noun: string; readonly value: (value: number) => string; readonly figure: (value: number) => string }> = {
+  'bytes/op': { noun: 'allocation', value: formatBytes, figure: (value) => `${formatBytes(value)} per call` },
+  'p99 ms': { noun: 'latency', value: formatDuration, figure: (value) => `p99 median ${formatDuration(value)}` },
+};
 
-const rounds = (entry: BaselineEntry) => (entry.latency === undefined ? '' : ` (rounds ${entry.latency.p99Ms.join(', ')} ms)`);
+const rounds = (entry: BaselineEntry) => (entry.metric === 'p99 ms' ? ` (rounds ${entry.rounds.join(', ')} ms)` : '');
+
+/** The record an entry carries, without what only the run needs: a written file holds figures, not paths. */
+function recordOf({ file: _file, change: _change, was: _was, ...record }: BaselineEntry): BaselineRecord {
+  return record as BaselineRecord;
+}
 
 const percent = (from: number, to: number) => (from === 0 ? '' : ` (${to >= from ? '+' : '−'}${Math.abs(((to - from) / from) * 100).toFixed(1)}%)`);
 
@@ -48,7 +54,8 @@ export function finishBaselineRun(options: BaselineUpdateOptions): BaselineUpdat
   const errors: string[] = [];
   const improved: BaselineEntry[] = [];
   for (const [file, entries] of byFile) {
-    const written = options.ci ? [] : entries.filter((entry) => entry.change !== 'improved');
+    // Missing and regressed figures already failed their test; only `perfgate merge --update` writes them.
+    const written = options.ci ? [] : entries.filter((entry) => entry.change === 'new' || entry.change === 'updated');
     improved.push(...entries.filter((entry) => entry.change === 'improved'));
     if (written.length === 0) continue;
     let existing;
@@ -58,21 +65,22 @@ export function finishBaselineRun(options: BaselineUpdateOptions): BaselineUpdat
       errors.push((error as Error).message);
       continue;
     }
-    const text = serializeBaselines(withBaselines(existing, written));
+    const text = serializeBaselines(withBaselines(existing, written.map(recordOf)));
     options.makeDirectory(dirname(file));
     options.writeFile(file, text);
-    const kind = written.every((entry) => entry.latency !== undefined) ? 'latency' : written.every((entry) => entry.latency === undefined) ? 'allocation' : 'allocation and latency';
+    const kind = [...new Set(written.map((entry) => entry.metric))].sort().map((metric) => METRIC_TEXT[metric].noun).join(' and ');
     lines.push(`perfgate: wrote ${written.length} ${kind} baseline${written.length === 1 ? '' : 's'} to ${show(file)}:`);
     for (const entry of written) {
-      const was = entry.baseline === undefined ? '' : `${entry.latency === undefined ? formatBytes(entry.baseline) : formatDuration(entry.baseline)} → `;
-      lines.push(`  ${entry.change === 'new' ? '+' : '~'} ${entry.test} (${entry.runtime}): ${was}${figure(entry, entry.bytesPerOp)}${entry.baseline === undefined ? '' : percent(entry.baseline, entry.bytesPerOp)}${rounds(entry)}`);
+      const text = METRIC_TEXT[entry.metric];
+      const was = entry.was === undefined ? '' : `${text.value(entry.was)} → `;
+      lines.push(`  ${entry.change === 'new' ? '+' : '~'} ${entry.test} (${entry.runtime}): ${was}${text.figure(entry.value)}${entry.was === undefined ? '' : percent(entry.was, entry.value)}${rounds(entry)}`);
     }
   }
   if (improved.length > 0) {
     lines.push(`perfgate: ${improved.length} baseline${improved.length === 1 ? '' : 's'} improved beyond the tolerance; tighten ${improved.length === 1 ? 'it' : 'them'} with the update flag (${options.updateCommand}):`);
     for (const entry of improved) {
-      const was = entry.latency === undefined ? formatBytes(entry.baseline ?? 0) : formatDuration(entry.baseline ?? 0);
-      lines.push(`  ↓ ${show(entry.file)} › ${entry.test} (${entry.runtime}): ${was} → ${figure(entry, entry.bytesPerOp)}${percent(entry.baseline ?? 0, entry.bytesPerOp)}`);
+      const text = METRIC_TEXT[entry.metric];
+      lines.push(`  ↓ ${show(entry.file)} › ${entry.test} (${entry.runtime}): ${text.value(entry.was ?? 0)} → ${text.figure(entry.value)}${percent(entry.was ?? 0, entry.value)}`);
     }
   }
   return { lines, errors };

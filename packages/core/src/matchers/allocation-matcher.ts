@@ -2,7 +2,7 @@ import { basename, join } from 'node:path';
 import type { Attribution } from '../allocations/attribute-allocations.js';
 import type { AllocationMeasurement, AllocationOptions } from '../allocations/measure-allocations.js';
 import { perfgateError } from '../errors.js';
-import { allocationSettings } from '../session/allocation-gate.js';
+import { measuredGateSettings } from '../session/measured-gates.js';
 import { wholeNumberFrom, type OptionChecks } from './check-options.js';
 import type { MatcherContext } from './matcher-context.js';
 
@@ -50,12 +50,12 @@ export function heapProfilePath(reportDir: string, context: TestMatcherContext, 
 /** Measures with the runner's settings (tests replace the measuring function to pin messages). */
 export function measure(fn: () => unknown, options: MeasureOptions): Promise<AllocationMeasurement> {
   const { iterations, samples } = options;
-  return allocationSettings().measure(fn, { ...(iterations !== undefined && { iterations }), ...(samples !== undefined && { samples }) });
+  return measuredGateSettings().allocations.measure(fn, { ...(iterations !== undefined && { iterations }), ...(samples !== undefined && { samples }) });
 }
 
 /** Runs the attribution pass for a failure; an error is returned, not thrown, so the gate still reports its figures. */
 export async function attribute(fn: () => unknown, measurement: AllocationMeasurement, context: TestMatcherContext, label: string): Promise<Attribution | Error> {
-  const settings = allocationSettings();
+  const settings = measuredGateSettings().allocations;
   try {
     return await settings.attribute(fn, measurement, { file: heapProfilePath(settings.reportDir, context, label), coverage: settings.coverage });
   } catch (error) {

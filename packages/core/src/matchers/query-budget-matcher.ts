@@ -5,6 +5,7 @@ import { clipShapes } from '../message/clip-shape.js';
 import { formatFailure, plural } from '../message/format-failure.js';
 import { formatCallSite } from '../record/call-site.js';
 import { outsideScopeSections } from '../session/outside-scopes.js';
+import { recordQueryCheck } from '../report/record-figures.js';
 import type { ScopeResult } from '../scope/scope-result.js';
 import type { StatementKind } from '../sql/fingerprint-sql.js';
 import { checkOptions, type OptionChecks } from './check-options.js';
@@ -126,7 +127,9 @@ export function runBudgetMatcher(
       const tally = tallyQueries(result, filter);
       const verdict = judge(tally.counted, budget);
       // A negated or failing budget is what the spec is about: the N+1 gate leaves that scope to it.
-      if (!verdict.pass || context.isNot) exemptFromGate(result.traceId);
+      if (!verdict.pass || context.isNot) exemptFromGate(result);
+      const negated = context.isNot === true;
+      recordQueryCheck(result, { matcher, expected: budget, actual: tally.counted, pass: verdict.pass !== negated, negated, ...((filter.kind !== undefined || filter.match !== undefined) && { filter: describeFilter(filter) }) });
       return {
         pass: verdict.pass,
         // No actual/expected: a diff of two counts adds nothing to the aligned rows.

@@ -1,9 +1,10 @@
 import { exactBytes, formatBytes, parseByteSize, type ByteSize } from '../allocations/byte-size.js';
 import { formatFailure } from '../message/format-failure.js';
 import { attributionSections, samplesRow } from '../message/allocation-sections.js';
-import { allocationSettings } from '../session/allocation-gate.js';
+import { measuredGateSettings } from '../session/measured-gates.js';
 import { attribute, checkMeasured, functionName, measure, MEASURE_OPTION_CHECKS, testNameOf, type MeasureOptions, type TestMatcherContext } from './allocation-matcher.js';
 import { checkOptions } from './check-options.js';
+import { recordAllocationCheck } from '../report/record-figures.js';
 import type { MatcherContext, MatcherResult } from './matcher-context.js';
 import { rejectBadInput } from './reject-bad-input.js';
 
@@ -28,6 +29,7 @@ export function toAllocateAtMost(this: MatcherContext, received: unknown, budget
       // Only a gate that failed as written needs to say where the bytes came from.
       const attribution = pass || context.isNot ? undefined : await attribute(received, measurement, context, testNameOf(context) ?? functionName(received));
       const over = bytesPerOp - limit;
+      recordAllocationCheck({ name: testNameOf(context) ?? functionName(received), bytesPerOp, budgetBytes: limit, pass: pass !== (context.isNot === true) }, attribution);
       return {
         pass,
         message: () =>
@@ -39,7 +41,7 @@ export function toAllocateAtMost(this: MatcherContext, received: unknown, budget
               ['Samples', samplesRow(measurement)],
               ['Function', functionName(received)],
             ],
-            sections: attribution === undefined ? [] : attributionSections(attribution, allocationSettings().root),
+            sections: attribution === undefined ? [] : attributionSections(attribution, measuredGateSettings().root),
           }),
       };
     });

@@ -4,6 +4,7 @@ import { COMPRESSIONS } from '../bundle/compressed-size.js';
 import { measureBundle, type BundleMeasurement, type BundleSizeOptions, type MeasuredFile } from '../bundle/measure-bundle.js';
 import { formatFailure, plural, type FailureSection } from '../message/format-failure.js';
 import { checkOptions, oneOf } from './check-options.js';
+import { recordBundleCheck } from '../report/record-figures.js';
 import type { MatcherContext, MatcherResult } from './matcher-context.js';
 import { rejectBadInput } from './reject-bad-input.js';
 
@@ -93,9 +94,9 @@ export function toHaveBundleSizeAtMost(this: MatcherContext, received: unknown, 
     const bytes = parseBundleBudget(budget, `${MATCHER}: the budget`, toHaveBundleSizeAtMost);
     const checked = checkOptions<BundleSizeOptions>(MATCHER, options, OPTION_CHECKS, toHaveBundleSizeAtMost, "{ compression: 'gzip' }");
     const budgetText = typeof budget === 'number' ? String(budget) : `'${budget}'`;
-    return measureBundle(MATCHER, received, checked).then((measured) => ({
-      pass: measured.files.every((file) => file.size <= bytes),
-      message: () => message(this, budgetText, bytes, measured),
-    }));
+    return measureBundle(MATCHER, received, checked).then((measured) => {
+      recordBundleCheck(measured, bytes, this.isNot === true, checked.cwd);
+      return { pass: measured.files.every((file) => file.size <= bytes), message: () => message(this, budgetText, bytes, measured) };
+    });
   });
 }

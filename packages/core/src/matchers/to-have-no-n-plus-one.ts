@@ -3,6 +3,7 @@ import { exemptFromGate } from '../session/n-plus-one-gate.js';
 import { formatFailure, plural } from '../message/format-failure.js';
 import { findingLines } from '../message/repeat-findings.js';
 import { outsideScopeSections } from '../session/outside-scopes.js';
+import { recordQueryCheck } from '../report/record-figures.js';
 import { checkOptions, oneOf, wholeNumberFrom } from './check-options.js';
 import type { MatcherContext, MatcherResult } from './matcher-context.js';
 import { rejectBadInput } from './reject-bad-input.js';
@@ -29,7 +30,7 @@ export function toHaveNoNPlusOne(this: MatcherContext, received: unknown, option
   return rejectBadInput(() => {
     const { threshold = DEFAULT_N_PLUS_ONE_THRESHOLD, duplicates: mode = 'report' } = checkOptions<NPlusOneOptions>('toHaveNoNPlusOne', options, CHECKS, toHaveNoNPlusOne);
     return Promise.resolve(resolveReceived('toHaveNoNPlusOne', received, toHaveNoNPlusOne)).then((result) => {
-      exemptFromGate(result.traceId);
+      exemptFromGate(result);
       const { nPlusOne, duplicates } = findRepeatedStatements(result.queries, { threshold, overflow: result.overflow });
       const shownDuplicates = mode === 'off' ? [] : duplicates;
       const pass = nPlusOne.length === 0 && (mode !== 'fail' || duplicates.length === 0);
@@ -37,6 +38,7 @@ export function toHaveNoNPlusOne(this: MatcherContext, received: unknown, option
         nPlusOne.length > 0 ? `${plural(nPlusOne.length, 'N+1 pattern', 'N+1 patterns')} (${plural(nPlusOne.reduce((s, f) => s + f.count, 0), 'query', 'queries')})` : undefined,
         mode === 'fail' && duplicates.length > 0 ? plural(duplicates.length, 'duplicated statement', 'duplicated statements') : undefined,
       ].filter((p) => p !== undefined);
+      recordQueryCheck(result, { matcher: 'toHaveNoNPlusOne', expected: 0, actual: nPlusOne.length, pass: pass !== (context.isNot === true), negated: context.isNot === true }, [...nPlusOne, ...shownDuplicates]);
       return {
         pass,
         message: () =>

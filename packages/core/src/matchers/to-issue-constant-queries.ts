@@ -4,6 +4,7 @@ import { exemptFromGate } from '../session/n-plus-one-gate.js';
 import { clipShapes } from '../message/clip-shape.js';
 import { formatFailure, plural } from '../message/format-failure.js';
 import { formatCallSite } from '../record/call-site.js';
+import { recordQueryCheck } from '../report/record-figures.js';
 import type { ScopeResult } from '../scope/scope-result.js';
 import { checkOptions, isFunction } from './check-options.js';
 import type { MatcherContext, MatcherResult } from './matcher-context.js';
@@ -80,7 +81,7 @@ export function toIssueConstantQueries(this: MatcherContext, received: unknown, 
         let failure: { error: unknown } | undefined;
         try {
           const result = await runFunction(MATCHER, work as (...args: unknown[]) => unknown, n);
-          exemptFromGate(result.traceId);
+          exemptFromGate(result);
           results.push(result);
         } catch (error) {
           failure = { error };
@@ -94,6 +95,8 @@ export function toIssueConstantQueries(this: MatcherContext, received: unknown, 
         if (failure !== undefined) throw failure.error;
       }
       const growth = analyseGrowth(scales, results);
+      // Its budget is the smallest scale's count: the largest must not exceed it.
+      recordQueryCheck(results, { matcher: MATCHER, expected: growth.totals[0] ?? 0, actual: growth.totals.at(-1) ?? 0, pass: (growth.grew.length === 0) !== (context.isNot === true), negated: context.isNot === true });
       const sizes = scales.join(', ');
       // One message: its shapes are clipped together, so two that differ late never print alike.
       const all = [...growth.grew, ...growth.constant];

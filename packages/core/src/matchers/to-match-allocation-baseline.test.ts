@@ -5,7 +5,7 @@ import { fakeAllocations } from '../../test/allocation-helpers.js';
 import { failureMessage } from '../../test/matcher-helpers.js';
 import { rejectionOf } from '../../test/rejection-of.js';
 import { PerfgateError } from '../errors.js';
-import { baselinePathFor, EMPTY_BASELINES, serializeBaselines, withBaselines } from '../baselines/allocation-baselines.js';
+import { baselinePathFor, EMPTY_BASELINES, serializeBaselines, withBaselines } from '../baselines/baseline-file.js';
 import { BaselineSession, type BaselineSessionOptions } from '../baselines/baseline-session.js';
 import { perfgateMatchers } from './index.js';
 
@@ -28,7 +28,7 @@ function serialize(): string {
 
 /** Fake figures, and a session whose baseline file holds `stored` (test name → bytes) for node20-x64. */
 function setup(figures: readonly number[], stored: Record<string, number> | string | null, options: Partial<BaselineSessionOptions> = {}) {
-  const text = typeof stored === 'string' || stored === null ? stored : serializeBaselines(withBaselines(EMPTY_BASELINES, Object.entries(stored).map(([test, bytesPerOp]) => ({ runtime: 'node20-x64', test, bytesPerOp }))));
+  const text = typeof stored === 'string' || stored === null ? stored : serializeBaselines(withBaselines(EMPTY_BASELINES, Object.entries(stored).map(([test, value]) => ({ metric: 'bytes/op' as const, runtime: 'node20-x64', test, value }))));
   const reads: string[] = [];
   const readFile = (path: string) => {
     reads.push(path);
@@ -87,7 +87,7 @@ describe(SUITE, () => {
   it('records a new figure for the run to write, and passes', async () => {
     const { baselines } = setup([312], null);
     await expect(serialize).toMatchAllocationBaseline({ name: 'small order' });
-    expect(baselines.report().entries).toEqual([{ file: FILE, runtime: 'node20-x64', test: `${SUITE} records a new figure for the run to write, and passes: small order`, bytesPerOp: 312, change: 'new' }]);
+    expect(baselines.report().entries).toEqual([{ metric: 'bytes/op', runtime: 'node20-x64', test: `${SUITE} records a new figure for the run to write, and passes: small order`, value: 312, file: FILE, change: 'new' }]);
   });
 
   it('fails a missing baseline under CI, saying how to create it', async () => {
@@ -132,6 +132,6 @@ describe(SUITE, () => {
 
   it('reports a corrupt baseline file, naming it', async () => {
     setup([312], '{ "version": 1, ');
-    await expect(expect(serialize).toMatchAllocationBaseline()).rejects.toThrow(`perfgate: ${FILE} is not a valid allocation baseline file: invalid JSON`);
+    await expect(expect(serialize).toMatchAllocationBaseline()).rejects.toThrow(`perfgate: ${FILE} is not a valid baseline file: invalid JSON`);
   });
 });

@@ -2,13 +2,14 @@ import { bytesOf, exactBytes, formatBytes, type ByteSize } from '../allocations/
 import { runtimeKey } from '../allocations/runtime-key.js';
 import { baselineLimit } from '../analysis/allocation-change.js';
 import { perfgateError } from '../errors.js';
-import { allocationSettings } from '../session/allocation-gate.js';
-import { BaselineSession, type BaselineVerdict } from '../baselines/baseline-session.js';
+import { measuredGateSettings } from '../session/measured-gates.js';
+import { BaselineSession, type AllocationVerdict } from '../baselines/baseline-session.js';
 import { attributionSections, samplesRow, showPath } from '../message/allocation-sections.js';
 import { formatFailure, type FailureSection } from '../message/format-failure.js';
 import { isCI } from '../options/is-ci.js';
 import { attribute, checkMeasured, functionName, measure, MEASURE_OPTION_CHECKS, testNameOf, type MeasureOptions, type TestMatcherContext } from './allocation-matcher.js';
 import { checkOptions } from './check-options.js';
+import { recordAllocationCheck } from '../report/record-figures.js';
 import type { MatcherContext, MatcherResult } from './matcher-context.js';
 import { rejectBadInput } from './reject-bad-input.js';
 
@@ -28,7 +29,7 @@ const CHECKS = {
   name: (value: unknown) => (typeof value === 'string' && value !== '' ? undefined : 'must be a non-empty string'),
 };
 
-function advice(verdict: BaselineVerdict, file: string, updateCommand: string, runCommand: string): FailureSection[] {
+function advice(verdict: AllocationVerdict, file: string, updateCommand: string, runCommand: string): FailureSection[] {
   if (verdict.kind === 'regressed') return [{ title: 'To accept the new figure', lines: [`run the tests with the update flag (${updateCommand}) and commit ${file}; it is never written under CI=true`] }];
   if (verdict.kind !== 'missing') return [];
   return verdict.reason === 'ci'
@@ -54,18 +55,19 @@ export function toMatchAllocationBaseline(this: MatcherContext, received: unknow
     }
     checkMeasured('toMatchAllocationBaseline', received, toMatchAllocationBaseline);
     const checked = checkOptions<AllocationBaselineOptions>('toMatchAllocationBaseline', options, CHECKS, toMatchAllocationBaseline, '{ tolerance: 0.2 }');
-    const settings = allocationSettings();
+    const settings = measuredGateSettings();
     const testName = testNameOf(context);
     if (context.testPath === undefined || testName === undefined) throw perfgateError('NO_TEST_FILE', ['toMatchAllocationBaseline'], toMatchAllocationBaseline);
     const test = checked.name === undefined ? testName : `${testName}: ${checked.name}`;
-    const limits = { tolerance: checked.tolerance ?? settings.tolerance, floorBytes: checked.floor === undefined ? settings.floorBytes : bytesOf(checked.floor)! };
+    const limits = { tolerance: checked.tolerance ?? settings.allocations.tolerance, floorBytes: checked.floor === undefined ? settings.allocations.floorBytes : bytesOf(checked.floor)! };
     const session = settings.baselines ?? new BaselineSession({ update: false, ci: isCI(), writable: false, runtime: runtimeKey() });
     const specPath = context.testPath;
     return measure(received, checked).then(async (measurement) => {
       const { bytesPerOp } = measurement;
-      const { verdict, file } = session.check({ specPath, test, bytesPerOp, ...limits });
+      const { verdict, file } = session.checkAllocation({ specPath, test, bytesPerOp, ...limits });
       const pass = verdict.kind !== 'missing' && verdict.kind !== 'regressed';
       const attribution = verdict.kind === 'regressed' ? await attribute(received, measurement, context, test) : undefined;
+      recordAllocationCheck({ name: test, bytesPerOp, ...('baseline' in verdict && { baselineBytes: verdict.baseline }), pass }, attribution);
       const shown = showPath(file, settings.root);
       const runtime = session.options.runtime;
       const baseline = 'baseline' in verdict ? verdict.baseline : undefined;

@@ -3,8 +3,9 @@ import express from 'express';
 import request from 'supertest';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { failureMessage } from '../../test/matcher-helpers.js';
-import { baselinePathFor, EMPTY_BASELINES, serializeBaselines, withBaselines } from '../baselines/allocation-baselines.js';
-import { setAllocationSettings } from '../session/allocation-gate.js';
+import { baselinePathFor, EMPTY_BASELINES, serializeBaselines, withBaselines } from '../baselines/baseline-file.js';
+import { setMeasuredGateSettings } from '../session/measured-gates.js';
+import { median } from '../load/latency-change.js';
 import { BaselineSession } from '../baselines/baseline-session.js';
 import { instrumentHttpServers } from '../http/http-scope.js';
 import type { Instrumentation } from '../patch/instrumentation.js';
@@ -36,14 +37,14 @@ function session(stored: Record<string, number[]> | null, ci = false) {
   const text =
     stored === null
       ? null
-      : serializeBaselines(withBaselines(EMPTY_BASELINES, Object.entries(stored).map(([test, p99Ms]) => ({ runtime: machineKey(), test, bytesPerOp: 0, latency: { p99Ms, queriesPerRequest: 1 } }))));
+      : serializeBaselines(withBaselines(EMPTY_BASELINES, Object.entries(stored).map(([test, rounds]) => ({ metric: 'p99 ms' as const, runtime: machineKey(), test, value: median(rounds), rounds, queriesPerRequest: 1 }))));
   const readFile = (path: string) => {
     expect(path).toBe(FILE);
     if (text === null) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
     return text;
   };
   const baselines = new BaselineSession({ update: false, ci, writable: !ci, runtime: 'node20-x64', readFile });
-  return { baselines, undo: setAllocationSettings({ baselines, root: process.cwd(), updateCommand: 'vitest -u', runCommand: 'vitest run' }) };
+  return { baselines, undo: setMeasuredGateSettings({ baselines, root: process.cwd(), updateCommand: 'vitest -u', runCommand: 'vitest run' }) };
 }
 
 let http_: Instrumentation;
@@ -66,8 +67,10 @@ describe('toMatchLatencyBaseline', () => {
     await expect(request(app()).get('/fast')).toMatchLatencyBaseline(options);
     const [entry] = baselines.report().entries;
     expect(entry).toMatchObject({ file: FILE, runtime: machineKey(), test: `${SUITE} records a new baseline: the p99 of each round and the queries per request`, change: 'new' });
-    expect(entry!.latency!.p99Ms).toHaveLength(5);
-    expect(entry!.latency!.queriesPerRequest).toBe(1);
+    expect(entry).toMatchObject({ metric: 'p99 ms', queriesPerRequest: 1 });
+    const rounds = entry!.metric === 'p99 ms' ? entry!.rounds : [];
+    expect(rounds).toHaveLength(5);
+    expect(entry!.value).toBe(median(rounds));
   });
 
   it('fails a 20 ms regression, printing the rule and its numbers', async () => {
@@ -86,7 +89,7 @@ describe('toMatchLatencyBaseline', () => {
     const { baselines, undo: restore } = session({ [test]: [2000, 2100, 2050, 2200, 2150] });
     undo = restore;
     await expect(request(app()).get('/fast')).toMatchLatencyBaseline(options);
-    expect(baselines.report().entries.map((entry) => [entry.change, entry.baseline])).toEqual([['improved', 2100]]);
+    expect(baselines.report().entries.map((entry) => [entry.metric, entry.change, entry.was])).toEqual([['p99 ms', 'improved', 2100]]);
   });
 
   it('fails without a baseline under CI, saying how to create one', async () => {

@@ -1,10 +1,10 @@
 import { cpus } from 'node:os';
 import { runtimeKey } from '../allocations/runtime-key.js';
 import { perfgateError } from '../errors.js';
-import { allocationSettings } from '../session/allocation-gate.js';
+import { measuredGateSettings } from '../session/measured-gates.js';
 import { BaselineSession, type LatencyVerdict } from '../baselines/baseline-session.js';
 import { formatDuration, parseDuration } from '../load/duration.js';
-import { DEFAULT_LATENCY_FLOOR_MS, DEFAULT_LATENCY_ROUNDS, DEFAULT_LATENCY_TOLERANCE, LATENCY_ALPHA, median, type LatencyComparison } from '../load/latency-change.js';
+import { LATENCY_ALPHA, median, type LatencyComparison } from '../load/latency-change.js';
 import { resolveLoadShape, type LoadOptions } from '../load/load-budget.js';
 import { loadRow, queriesRow, querySections } from '../load/load-message.js';
 import { queriesPerRequest, type QueriesPerRequest } from '../load/queries-per-request.js';
@@ -15,15 +15,16 @@ import { formatFailure, type FailureSection } from '../message/format-failure.js
 import { isCI } from '../options/is-ci.js';
 import { testNameOf, type TestMatcherContext } from './allocation-matcher.js';
 import { checkOptions, wholeNumberFrom } from './check-options.js';
+import { recordLoadCheck } from '../report/record-figures.js';
 import type { MatcherContext, MatcherResult } from './matcher-context.js';
 import { TARGET_OPTION_CHECKS, type LoadTargetOptions } from './to-serve-within.js';
 
 export interface LatencyBaselineOptions extends LoadOptions {
-  /** How far the median p99 may rise, as a share. Default 0.25. */
+  /** How far the median p99 may rise, as a share. Default: the `latency.tolerance` option, 0.25. */
   readonly tolerance?: number;
-  /** Rises of the median p99 under this never count. Default '2 ms'. */
+  /** Rises of the median p99 under this never count. Default: the `latency.floor` option, '2 ms'. */
   readonly floor?: string;
-  /** Rounds of the scenario, each a full load run: 5 to 10 (5 against 5 is the fewest that can reach p ≤ 0.01). Default 5. */
+  /** Rounds of the scenario, each a full load run: 5 to 10 (5 against 5 is the fewest that can reach p ≤ 0.01). Default: the `latency.rounds` option, 5. */
   readonly rounds?: number;
   /** Tells apart two baselines in one test. */
   readonly name?: string;
@@ -87,29 +88,39 @@ export async function toMatchLatencyBaseline(this: MatcherContext, received: unk
   const checked = checkOptions<LatencyBaselineOptions>(MATCHER, options, CHECKS, toMatchLatencyBaseline, '{ tolerance: 0.3 }');
   const where = checkOptions<LoadTargetOptions>(MATCHER, target, TARGET_OPTION_CHECKS, toMatchLatencyBaseline, "{ request: { path: '/orders' } }");
   const shape = resolveLoadShape(MATCHER, { requests: checked.duration === undefined ? (checked.requests ?? DEFAULT_REQUESTS_PER_ROUND) : undefined, ...checked }, toMatchLatencyBaseline);
-  const floorMs = checked.floor === undefined ? DEFAULT_LATENCY_FLOOR_MS : parseDuration(checked.floor, `${MATCHER}: "floor"`, toMatchLatencyBaseline);
-  const tolerance = checked.tolerance ?? DEFAULT_LATENCY_TOLERANCE;
+  const settings = measuredGateSettings();
+  const floorMs = checked.floor === undefined ? settings.latency.floorMs : parseDuration(checked.floor, `${MATCHER}: "floor"`, toMatchLatencyBaseline);
+  const tolerance = checked.tolerance ?? settings.latency.tolerance;
   const testName = testNameOf(context);
   if (context.testPath === undefined || testName === undefined) throw perfgateError('NO_TEST_FILE', [MATCHER], toMatchLatencyBaseline);
   const test = checked.name === undefined ? testName : `${testName}: ${checked.name}`;
-  const settings = allocationSettings();
   const machine = machineKey();
   const session = settings.baselines ?? new BaselineSession({ update: false, ci: isCI(), writable: false, runtime: runtimeKey() });
 
   const app = await startTarget(MATCHER, received, where.request, where.port);
   const results: LoadResult[] = [];
   try {
-    for (let round = 0; round < (checked.rounds ?? DEFAULT_LATENCY_ROUNDS); round++) results.push(await runLoad(MATCHER, app, shape));
+    for (let round = 0; round < (checked.rounds ?? settings.latency.rounds); round++) results.push(await runLoad(MATCHER, app, shape));
   } finally {
     await app.close();
   }
   const rounds = results.map((result) => result.p99);
   const queries = queriesPerRequest(results.flatMap((result) => result.scopes));
-  const measured = { p99Ms: rounds, ...(queries !== undefined && { queriesPerRequest: Math.round(queries.mean * 10) / 10 }) };
-  const { verdict, file } = session.checkLatency({ specPath: context.testPath, test, machine, measured, tolerance, floorMs });
+  const queriesPerRequestMean = queries === undefined ? undefined : Math.round(queries.mean * 10) / 10;
+  const { verdict, file } = session.checkLatency({ specPath: context.testPath, test, machine, rounds, queriesPerRequest: queriesPerRequestMean, tolerance, floorMs });
   const comparison = 'comparison' in verdict ? verdict.comparison : undefined;
   const shown = showPath(file, settings.root);
   const last = results.at(-1)!;
+  const pass = verdict.kind !== 'missing' && verdict.kind !== 'regressed';
+  recordLoadCheck({
+    name: test,
+    requests: results.reduce((sum, r) => sum + r.requests, 0),
+    p50Ms: median(results.map((r) => r.p50)),
+    p99Ms: median(rounds),
+    ...(comparison !== undefined && { baselineP99Ms: comparison.baselineMedian }),
+    ...(queriesPerRequestMean !== undefined && { queriesPerRequest: queriesPerRequestMean }),
+    pass,
+  });
   const advice: FailureSection[] =
     verdict.kind === 'regressed'
       ? [{ title: 'To accept the new figure', lines: [`run the tests with the update flag (${settings.updateCommand}) and commit ${shown}; it is never written under CI=true`] }]
@@ -117,14 +128,14 @@ export async function toMatchLatencyBaseline(this: MatcherContext, received: unk
         ? [{ title: 'To create it', lines: [`run the suite on this machine without CI=true (${settings.runCommand}) and commit ${shown}; latency baselines are kept per machine (${machine})`] }]
         : [];
   return {
-    pass: verdict.kind !== 'missing' && verdict.kind !== 'regressed',
+    pass,
     message: () =>
       formatFailure({
         hint: context.utils.matcherHint(MATCHER, 'app', '', { isNot: context.isNot, promise: context.promise }),
         rows: [
           ['Expected', expectedRow(verdict, comparison, tolerance, floorMs, shown, machine)],
           ['Received', receivedRow(verdict, rounds, comparison)],
-          ['Rounds', `${comparison === undefined ? '' : `baseline ${ms('baseline' in verdict ? verdict.baseline.p99Ms : [])}; `}now ${ms(rounds)}`],
+          ['Rounds', `${comparison === undefined ? '' : `baseline ${ms('baseline' in verdict ? verdict.baseline.rounds : [])}; `}now ${ms(rounds)}`],
           ['Load', `${loadRow(app.name, shape, last)}, ${results.length} rounds`],
           ['Queries', queriesChange(queries, 'baseline' in verdict ? verdict.baseline.queriesPerRequest : undefined)],
           ['Baseline', `${shown} › ${JSON.stringify(test)} (${machine})`],

@@ -6,6 +6,7 @@ import { runLoad, type LoadResult } from '../load/run-load.js';
 import { startTarget, type LoadRequest } from '../load/serve-target.js';
 import { formatFailure } from '../message/format-failure.js';
 import { checkOptions } from './check-options.js';
+import { recordLoadCheck } from '../report/record-figures.js';
 import type { MatcherContext, MatcherResult } from './matcher-context.js';
 
 /** Options of the load matchers: which request to repeat when the received value is an app, and on which port. */
@@ -63,6 +64,8 @@ export async function toServeWithin(this: MatcherContext, received: unknown, bud
   }
   const over = verdicts(resolved, result);
   const queries = queriesPerRequest(result.scopes);
+  const negated = this.isNot === true;
+  recordLoadCheck({ name: target.name, requests: result.requests, p50Ms: result.p50, p99Ms: result.p99, budgetP99Ms: resolved.p99, ...(queries !== undefined && { queriesPerRequest: queries.mean }), pass: over.length === 0 !== negated });
   const received_ = `p99 ${formatDuration(result.p99)}, p50 ${formatDuration(result.p50)}, max ${formatDuration(result.max)}, ${result.errors} errors (${percent(result.errorRate)})`;
   return {
     pass: over.length === 0,

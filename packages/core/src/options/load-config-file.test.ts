@@ -45,7 +45,7 @@ describe('loadPerfgateConfigFile', () => {
     await write('perfgate.config.json', '{ "adapter": ["pg"] }');
     const file = await loadPerfgateConfigFile(root);
     expect(() => resolvePerfgateOptions(file!.input, file!.where)).toThrow(
-      'perfgate options (perfgate.config.json): unknown option "adapter"; the options are "adapters", "http", "maxQueriesPerScope", "nPlusOne", "nPlusOneThreshold", "allowlist", "allocations", "bundles".',
+      'perfgate options (perfgate.config.json): unknown option "adapter"; the options are "adapters", "http", "maxQueriesPerScope", "nPlusOne", "nPlusOneThreshold", "allowlist", "allocations", "latency", "bundles", "report".',
     );
   });
 

@@ -1,15 +1,19 @@
-import { bytesOf, type ByteSize } from '../allocations/byte-size.js';
-import { DEFAULT_ALLOCATION_FLOOR_BYTES, DEFAULT_ALLOCATION_TOLERANCE } from '../analysis/allocation-change.js';
 import { resolveBundleTable, type BundleBudgetEntry } from '../bundle/bundle-table.js';
 import { describe, PerfgateError } from '../errors.js';
 import { DEFAULT_N_PLUS_ONE_THRESHOLD } from '../analysis/n-plus-one.js';
 import { ALLOWLIST_FILE } from '../allowlist/allowlist.js';
 import type { NPlusOneMode } from '../session/n-plus-one-gate.js';
 import { DEFAULT_MAX_QUERIES_PER_SCOPE, getRuntime, type RuntimeSettings } from '../runtime.js';
+import { resolveAllocationOptions, type AllocationDefaults, type ResolvedAllocationDefaults } from './allocation-options.js';
+import { resolveLatencyOptions, type LatencyDefaults, type ResolvedLatencyDefaults } from './latency-options.js';
+import { resolveReportOptions, type ReportOptions, type ResolvedReportOptions } from './report-options.js';
 
-/** Drivers perfgate can instrument without the user writing code. */
-export const ADAPTER_NAMES = ['pg', 'pglite', 'knex', 'mysql2', 'mysql'] as const;
-export type AdapterName = (typeof ADAPTER_NAMES)[number];
+/**
+ * A driver adapter's name, as `@perfgate/orm-adapters`' registry lists them
+ * ('pg', 'knex', …). Core does not depend on that package: it checks the
+ * option's shape, and the runner packages pass the registry's names in.
+ */
+export type AdapterName = string;
 
 /** Options of the vitest plugin and the jest preset: one schema for both runners. */
 export interface PerfgateOptions {
@@ -35,26 +39,12 @@ export interface PerfgateOptions {
   allowlist?: string;
   /** Defaults of the allocation gates (`toAllocateAtMost`, `toMatchAllocationBaseline`). */
   allocations?: AllocationDefaults;
+  /** Defaults of the latency baseline (`toMatchLatencyBaseline`). */
+  latency?: LatencyDefaults;
   /** Bundle budgets, one per route chunk, checked by one generated test (vitest): `[{ name, path, limit: '50 kB' }]`. */
   bundles?: readonly BundleBudgetEntry[];
-}
-
-/** The folder, at the project root, where failing allocation gates save their heap profiles. */
-export const ALLOCATION_REPORT_DIR = '.perfgate';
-
-export interface AllocationDefaults {
-  /** How far a figure may rise above its baseline, as a share. Default 0.1 (10%). */
-  tolerance?: number;
-  /** Changes smaller than this never count, so tiny figures do not flap: bytes or a size such as '64 B'. Default 64. */
-  floor?: ByteSize;
-  /** Where failing allocation gates save heap profiles, relative to the project root. Default `.perfgate`. */
-  reports?: string;
-}
-
-export interface ResolvedAllocationDefaults {
-  readonly tolerance: number;
-  readonly floorBytes: number;
-  readonly reports: string;
+  /** The run's outputs: terminal summary, `.perfgate/report.json`, `.perfgate/report.html`, GitHub annotations (docs/report.md). `false` turns them off. */
+  report?: ReportOptions;
 }
 
 export interface ResolvedPerfgateOptions {
@@ -65,11 +55,12 @@ export interface ResolvedPerfgateOptions {
   readonly nPlusOneThreshold: number;
   readonly allowlist: string;
   readonly allocations: ResolvedAllocationDefaults;
+  readonly latency: ResolvedLatencyDefaults;
   readonly bundles: readonly BundleBudgetEntry[];
+  readonly report: ResolvedReportOptions;
 }
 
-const OPTION_NAMES = ['adapters', 'http', 'maxQueriesPerScope', 'nPlusOne', 'nPlusOneThreshold', 'allowlist', 'allocations', 'bundles'] as const;
-const ALLOCATION_OPTION_NAMES = ['tolerance', 'floor', 'reports'] as const;
+const OPTION_NAMES = ['adapters', 'http', 'maxQueriesPerScope', 'nPlusOne', 'nPlusOneThreshold', 'allowlist', 'allocations', 'latency', 'bundles', 'report'] as const;
 const N_PLUS_ONE_MODES: readonly NPlusOneMode[] = ['fail', 'warn', 'off'];
 
 /** The one shape of every options error, from any source: `perfgate options (<where>): <detail>`. */
@@ -77,11 +68,19 @@ export function optionError(where: string, detail: string): PerfgateError {
   return new PerfgateError('INVALID_OPTIONS', `perfgate options (${where}): ${detail}`);
 }
 
+/** The error for an `adapters` entry that is no adapter's name, listing the names when the runner passed them. */
+export function unknownAdapter(where: string, name: unknown, adapterNames: readonly string[] | undefined): PerfgateError {
+  const known = adapterNames === undefined ? "each entry is an adapter's name such as 'pg'" : `the adapters are ${adapterNames.map((n) => `'${n}'`).join(', ')}`;
+  return optionError(where, `"adapters" lists ${describe(name)}; ${known}.`);
+}
+
 /**
  * Validates user options once for every runner. `where` names the place the
  * options came from (`perfgate() in vitest.config.ts`), so the error points at it.
+ * `adapterNames` are the adapters the runner can load (orm-adapters'
+ * registry): without them only the shape of `adapters` is checked.
  */
-export function resolvePerfgateOptions(input: unknown, where: string): ResolvedPerfgateOptions {
+export function resolvePerfgateOptions(input: unknown, where: string, adapterNames?: readonly string[]): ResolvedPerfgateOptions {
   if (input === undefined) input = {};
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw optionError(where, `expected an object; received ${describe(input)}.`);
@@ -98,12 +97,14 @@ export function resolvePerfgateOptions(input: unknown, where: string): ResolvedP
     nPlusOneThreshold = DEFAULT_N_PLUS_ONE_THRESHOLD,
     allowlist = ALLOWLIST_FILE,
     allocations,
+    latency,
     bundles,
+    report,
   } = input as PerfgateOptions;
   if (adapters !== 'auto') {
     if (!Array.isArray(adapters)) throw optionError(where, `"adapters" must be 'auto' or a list such as ['pg']; received ${describe(adapters)}.`);
-    const bad = adapters.find((name) => !(ADAPTER_NAMES as readonly unknown[]).includes(name));
-    if (bad !== undefined) throw optionError(where, `"adapters" lists ${describe(bad)}; the adapters are ${ADAPTER_NAMES.map((n) => `'${n}'`).join(', ')}.`);
+    const bad = adapters.find((name) => typeof name !== 'string' || (adapterNames !== undefined && !adapterNames.includes(name)));
+    if (bad !== undefined) throw unknownAdapter(where, bad, adapterNames);
   }
   if (typeof http !== 'boolean') throw optionError(where, `"http" must be true or false; received ${describe(http)}.`);
   if (!Number.isInteger(maxQueriesPerScope) || maxQueriesPerScope < 1) {
@@ -125,30 +126,11 @@ export function resolvePerfgateOptions(input: unknown, where: string): ResolvedP
     nPlusOne,
     nPlusOneThreshold,
     allowlist,
-    allocations: resolveAllocationOptions(allocations, where),
+    allocations: resolveAllocationOptions(allocations, (detail) => optionError(where, detail)),
+    latency: resolveLatencyOptions(latency, (detail) => optionError(where, detail)),
     bundles: resolveBundleTable(bundles, (detail) => optionError(where, detail)),
+    report: resolveReportOptions(report, (detail) => optionError(where, detail)),
   };
-}
-
-function resolveAllocationOptions(input: unknown, where: string): ResolvedAllocationDefaults {
-  if (input === undefined) input = {};
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw optionError(where, `"allocations" must be an object such as { tolerance: 0.1, floor: '64 B' }; received ${describe(input)}.`);
-  }
-  const unknown = Object.keys(input).filter((key) => !(ALLOCATION_OPTION_NAMES as readonly string[]).includes(key));
-  if (unknown.length > 0) {
-    throw optionError(where, `unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"allocations.${k}"`).join(', ')}; the allocation options are ${ALLOCATION_OPTION_NAMES.map((k) => `"${k}"`).join(', ')}.`);
-  }
-  const { tolerance = DEFAULT_ALLOCATION_TOLERANCE, floor = DEFAULT_ALLOCATION_FLOOR_BYTES, reports = ALLOCATION_REPORT_DIR } = input as AllocationDefaults;
-  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
-    throw optionError(where, `"allocations.tolerance" must be a share, 0 or more (0.1 is 10%); received ${describe(tolerance)}.`);
-  }
-  const floorBytes = bytesOf(floor);
-  if (floorBytes === undefined) throw optionError(where, `"allocations.floor" must be a number of bytes or a size such as '64 B'; received ${describe(floor)}.`);
-  if (typeof reports !== 'string' || reports === '') {
-    throw optionError(where, `"allocations.reports" must be a folder path (relative paths start at the project root); received ${describe(reports)}.`);
-  }
-  return { tolerance, floorBytes, reports };
 }
 
 /** Applies the options that tune the recorder, the same way under every runner. */

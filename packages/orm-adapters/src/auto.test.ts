@@ -56,4 +56,10 @@ describe('instrumentInstalledDrivers', () => {
       `perfgate options: "adapters" lists 'pg', but 'pg' cannot be resolved from /. Install it there or remove it from "adapters".`,
     );
   });
+
+  it('names every adapter of the registry when a listed one is unknown', async () => {
+    await expect(instrumentInstalledDrivers({ root, adapters: ['pg', 'sqlite'], formats: ['cjs'] })).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[PerfgateError: perfgate options (the runner's config): "adapters" lists the string "sqlite"; the adapters are 'pg', 'pglite', 'knex', 'mysql2', 'mysql'.]`,
+    );
+  });
 });

@@ -144,9 +144,14 @@ export function serializeBaselines(file: BaselineFile): string {
   return `{\n  "version": ${BASELINE_FILE_VERSION},\n  "baselines": ${list}\n}\n`;
 }
 
+/** A record as the file stores it: bytes rounded; a latency value always the median of its rounds, so the file is never one this module refuses. */
+function stored(record: BaselineRecord): BaselineRecord {
+  return record.metric === 'bytes/op' ? { ...record, value: roundBytes(record.value) } : { ...record, value: median(record.rounds) };
+}
+
 /** The file with `records` set over the ones of the same metric, runtime and test. */
 export function withBaselines(file: BaselineFile, records: readonly BaselineRecord[]): BaselineFile {
   const byKeyOf = new Map(file.baselines.map((record) => [keyOf(record), record]));
-  for (const record of records) byKeyOf.set(keyOf(record), record.metric === 'bytes/op' ? { ...record, value: roundBytes(record.value) } : record);
+  for (const record of records) byKeyOf.set(keyOf(record), stored(record));
   return { version: BASELINE_FILE_VERSION, baselines: [...byKeyOf.values()] };
 }

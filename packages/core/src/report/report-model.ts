@@ -7,6 +7,8 @@
  * No query parameter value appears anywhere unless the user opted in.
  */
 
+import type { AllowEntry } from '../allowlist/allowlist.js';
+
 export const REPORT_VERSION = 1;
 
 export type GateName = 'queries' | 'n-plus-one' | 'allocations' | 'bundles' | 'latency';
@@ -47,6 +49,14 @@ export interface FindingFigure {
   readonly fixHint?: string | undefined;
   /** Covered by an allowlist entry (known debt): reported, not failed. */
   readonly allowlisted: boolean;
+  /** For an N+1: the different parameter sets the loop ran with (never the values themselves). */
+  readonly distinctParameters?: number | undefined;
+  /** Of `count`, the runs past the scope's record limit (counted by SQL text, without call site). */
+  readonly pastRecordLimit?: number | undefined;
+  /** The ORM operation that sent it, when its adapter says (`Order.findMany`). */
+  readonly label?: string | undefined;
+  /** For an N+1: the single select that ran just before the loop (the "1"). */
+  readonly before?: string | undefined;
 }
 
 /** One request or function scope a test created. */
@@ -75,9 +85,16 @@ export interface ScopeFigure {
 export interface BudgetFigure {
   readonly matcher: string;
   readonly traceId?: string | undefined;
+  /** The judged scope's name: `GET /orders` or the function's. */
+  readonly name?: string | undefined;
+  /** What was counted when the matcher filtered (`select queries matching "orders"`). */
+  readonly filter?: string | undefined;
+  /** Asserted with `.not`: `pass` is the assertion's verdict as written. */
+  readonly negated?: boolean | undefined;
   readonly expected: number;
   readonly actual: number;
   readonly pass: boolean;
+  /** Where the judged scope's most frequent statement came from: the code to change when over budget, not the spec line. */
   readonly callSite?: SourceLine | undefined;
 }
 
@@ -143,21 +160,45 @@ export interface GateSummary {
 }
 
 export interface AllowlistFigure {
-  /** The allowlist's path relative to the root, as the user configured it. */
+  /** The allowlist's path relative to the root. */
   readonly path: string;
   /** Entries a finding still needed. */
-  readonly matched: readonly unknown[];
-  /** Findings no entry covered (what `-u` would add). */
-  readonly unlisted: readonly unknown[];
-  /** Entries this run wrote, and entries it found stale (only over the whole suite). */
-  readonly added: readonly unknown[];
-  readonly stale: readonly unknown[];
+  readonly matched: readonly AllowEntry[];
+  /** Findings no entry covered (what the update flag would add). */
+  readonly unlisted: readonly AllowEntry[];
+  /** Entries this run wrote (update flag, never under CI). */
+  readonly added: readonly AllowEntry[];
+  /** Entries no finding needed; only a run over the whole suite finds any (a shard or filter leaves this empty). */
+  readonly stale: readonly AllowEntry[];
+}
+
+/** A baseline figure the run wrote or found improved (`toMatchAllocationBaseline`, `toMatchLatencyBaseline`). */
+export interface BaselineFigure {
+  /** The baseline file, relative to the root. */
+  readonly file: string;
+  readonly test: string;
+  /** The runtime (allocations) or machine (latency) the figure belongs to. */
+  readonly runtime: string;
+  readonly metric: 'allocation' | 'latency';
+  /** Bytes per call, or the median p99 in ms. */
+  readonly value: number;
+  readonly baseline?: number | undefined;
+  /**
+   * `missing`: no baseline, and the run could not write one (CI); `regressed`: beyond the tolerance without the
+   * update flag. Both failed their test, and say what `perfgate merge --update` writes for a sharded CI run.
+   */
+  readonly change: 'new' | 'updated' | 'improved' | 'missing' | 'regressed';
+  /** A latency figure's measured p99 per round, and queries per request: writing a latency baseline needs them, not only their median. */
+  readonly rounds?: readonly number[] | undefined;
+  readonly queriesPerRequest?: number | undefined;
+  /** The run wrote it to the file (never under CI; an improvement is only reported). */
+  readonly written: boolean;
 }
 
 export interface PerfgateReport {
   readonly version: typeof REPORT_VERSION;
   readonly tool: { readonly name: 'perfgate'; readonly version: string };
-  readonly runner: 'vitest' | 'jest' | 'merge';
+  readonly runner: 'vitest' | 'jest';
   readonly root: string;
   readonly startedAt: string;
   readonly finishedAt: string;
@@ -168,6 +209,6 @@ export interface PerfgateReport {
   readonly gates: readonly GateSummary[];
   readonly tests: readonly TestReport[];
   readonly allowlists: readonly AllowlistFigure[];
-  /** Baseline entries this run checked, added, changed or found stale. */
-  readonly baselines: readonly unknown[];
+  /** Baseline figures this run added, changed or found improved. */
+  readonly baselines: readonly BaselineFigure[];
 }

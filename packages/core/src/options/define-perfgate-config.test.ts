@@ -18,4 +18,11 @@ describe('definePerfgateConfig', () => {
     // @ts-expect-error a bundle limit is a number of bytes or a size with its unit
     definePerfgateConfig({ bundles: [{ name: 'home', path: 'src/home.ts', limit: '20' }] });
   });
+
+  test('types the adapters names when a runner passes its registry’s', () => {
+    const withRegistry = definePerfgateConfig<'pg' | 'knex'>;
+    expect(withRegistry({ adapters: ['pg'] }).adapters).toEqual(['pg']);
+    // @ts-expect-error 'pgg' is no adapter of that registry
+    withRegistry({ adapters: ['pgg'] });
+  });
 });

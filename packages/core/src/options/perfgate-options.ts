@@ -11,18 +11,19 @@ import { resolveReportOptions, type ReportOptions, type ResolvedReportOptions } 
 /**
  * A driver adapter's name, as `@perfgate/orm-adapters`' registry lists them
  * ('pg', 'knex', …). Core does not depend on that package: it checks the
- * option's shape, and the runner packages pass the registry's names in.
+ * option's shape, and the runner packages pass the registry's names in, to
+ * the validator and as `PerfgateOptions<AdapterName>` to the types users see.
  */
 export type AdapterName = string;
 
-/** Options of the vitest plugin and the jest preset: one schema for both runners. */
-export interface PerfgateOptions {
+/** Options of the vitest plugin and the jest preset: one schema for both runners. `Adapter`: the registry's names. */
+export interface PerfgateOptions<Adapter extends string = AdapterName> {
   /**
    * Which drivers to instrument: `'auto'` (default) instruments each one the
    * project can resolve; a list names them; `[]` instruments none (call
    * `instrumentPg(pg)` and friends yourself).
    */
-  adapters?: 'auto' | readonly AdapterName[];
+  adapters?: 'auto' | readonly Adapter[];
   /** Run every request reaching a node:http server in its own scope. Default `true`. */
   http?: boolean;
   /** Query records kept per scope; queries past it are still counted. Default 10,000. */

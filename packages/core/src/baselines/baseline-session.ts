@@ -85,8 +85,19 @@ export class BaselineSession {
     return baselines;
   }
 
-  /** The verdict on a figure with no baseline, or beyond its tolerance, and what to keep for the main process. */
-  #judge<V>(record: BaselineRecord, file: string, was: number | undefined, change: 'within' | 'improved' | 'regressed' | undefined, found: (kind: 'within' | 'improved' | 'regressed' | 'updated') => V): V | { readonly kind: 'new' } | Missing {
+  /**
+   * The verdict on a figure, the same for every metric: `change` is the
+   * comparison with the stored figure `was`, undefined when there is none;
+   * `found` shapes the verdict of a figure that had one. Keeps what the
+   * main process must write or report.
+   */
+  #judge<V>(
+    record: BaselineRecord,
+    file: string,
+    was: number | undefined,
+    change: 'within' | 'improved' | 'regressed' | undefined,
+    found: (kind: 'within' | 'improved' | 'regressed' | 'updated') => V,
+  ): V | { readonly kind: 'new' } | Missing {
     const keep = (kind: BaselineEntry['change']) => this.#entries.set(`${file}\u0000${record.metric}\u0000${record.test}`, { ...record, file, change: kind, ...(was !== undefined && { was }) });
     if (change === undefined) {
       if (this.options.ci || !this.options.writable) {

@@ -1,5 +1,4 @@
-import { AsyncResource } from 'node:async_hooks';
-import { acquireInstrumentation, callRecorded, finishQuery, markInternalPath, patchMethod, perfgateInvalidTarget, runAsOuterLayer, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core/adapter';
+import { acquireInstrumentation, bindToCaller, callRecorded, finishQuery, markInternalPath, patchMethod, perfgateInvalidTarget, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core/adapter';
 import { observeFirstCall } from './observe-first-call.js';
 
 // This package's frames are perfgate's, never the user's call site.
@@ -89,6 +88,16 @@ function finishWhenAnswered(record: QueryRecord, submittable: object): void {
 }
 
 /**
+ * The query `Pool.prototype.query` recorded, from its call until the pool's
+ * `connect`, which pg-pool makes synchronously inside it; then, while the
+ * connection callback runs, the query it sends on the client it got. pg-pool
+ * sends that query synchronously in the callback, so two variables carry
+ * the pool's record to it: no AsyncLocalStorage run, no derived promise.
+ */
+let connecting: QueryRecord | undefined;
+let sending: QueryRecord | undefined;
+
+/**
  * `Client.prototype.query`: every call form — `(text)`, `(text, values)`,
  * `(config)`, named statements, each with or without a callback, and
  * submittables (Cursor, QueryStream). Pool queries pass through it. `this`,
@@ -97,6 +106,11 @@ function finishWhenAnswered(record: QueryRecord, submittable: object): void {
  */
 function wrapQuery(original: QueryMethod): QueryMethod {
   return function query(this: unknown, ...args: unknown[]) {
+    const pooled = sending;
+    if (pooled !== undefined) {
+      sending = undefined;
+      return sendPooled(pooled, original, this, args);
+    }
     const [config, values, callback] = args;
     const sql = queryText(this, config) ?? unknownText(config);
     const record = sql === undefined ? undefined : startQuery({ sql, values: queryValues(config, values), source: 'pg', dialect: 'postgres' });
@@ -109,21 +123,63 @@ function wrapQuery(original: QueryMethod): QueryMethod {
 }
 
 /**
+ * The client query pg-pool sends for a `pool.query` the pool recorded: not
+ * counted again, and it finishes the pool's record when pg calls pg-pool
+ * back. The client still learns a named statement's text, as it does for
+ * its own queries.
+ */
+function sendPooled(record: QueryRecord, original: QueryMethod, client: unknown, args: unknown[]): unknown {
+  const [config, values, callback] = args;
+  queryText(client, config);
+  if (typeof config === 'object' && config !== null && typeof (config as QueryConfigLike).submit === 'function') finishWhenAnswered(record, config);
+  else if (typeof values === 'function') args[1] = finishing(record, values as Callback);
+  else if (typeof callback === 'function') args[2] = finishing(record, callback as Callback);
+  try {
+    return original.apply(client, args);
+  } catch (error) {
+    finishQuery(record, error);
+    throw error;
+  }
+}
+
+/**
  * `Pool.prototype.query`: the pool issues the query from a connection
  * callback, where the caller's frames are gone, so the query is recorded
  * here (with the caller's stack for its call site) and the client call
- * under it is not counted again.
+ * under it is not counted again. The caller gets pg-pool's own promise.
  */
 function wrapPoolQuery(original: QueryMethod): QueryMethod {
   return function query(this: unknown, ...args: unknown[]) {
-    const [config, values, callback] = args;
+    const [config, values] = args;
     // A statement the pool cannot name (a named one first prepared on a checked-out client) is recorded by the client it lands on.
     const sql = queryText(this, config);
     const record = sql === undefined ? undefined : startQuery({ sql, values: queryValues(config, values), source: 'pg', dialect: 'postgres' });
     if (record === undefined) return original.apply(this, args);
-    if (typeof values === 'function') args[1] = finishing(record, values as Callback);
-    else if (typeof callback === 'function') args[2] = finishing(record, callback as Callback);
-    return callRecorded(record, () => runAsOuterLayer(record, () => original.apply(this, args)));
+    connecting = record;
+    try {
+      return original.apply(this, args);
+    } catch (error) {
+      finishQuery(record, error);
+      throw error;
+    } finally {
+      connecting = undefined;
+    }
+  };
+}
+
+/** pg-pool's connection callback for a query the pool recorded: a failed connect fails it, else the callback's client query sends it. */
+function sendingFrom(record: QueryRecord, callback: Callback): Callback {
+  return function (this: unknown, error: unknown, ...rest: unknown[]) {
+    if (error !== undefined && error !== null) {
+      finishQuery(record, error);
+      return callback.call(this, error, ...rest);
+    }
+    sending = record;
+    try {
+      return callback.call(this, error, ...rest);
+    } finally {
+      sending = undefined;
+    }
   };
 }
 
@@ -131,11 +187,17 @@ function wrapPoolQuery(original: QueryMethod): QueryMethod {
  * `Pool.prototype.connect(callback)`: a client handed out after a wait (or
  * a fresh connection) calls back from another request's async context, and
  * `pool.query` issues its query inside that callback. Binding the callback
- * to the caller's context keeps every pool query in its own scope.
+ * to the caller's perfgate context keeps every pool query in its own scope.
+ * The promise form needs nothing: its continuation runs in the awaiting context.
  */
 function wrapConnect(original: ConnectMethod): ConnectMethod {
   return function connect(this: unknown, ...args: unknown[]) {
-    if (typeof args[0] === 'function') args[0] = AsyncResource.bind(args[0] as (...a: unknown[]) => unknown);
+    const callback = args[0];
+    if (typeof callback === 'function') {
+      const record = connecting;
+      connecting = undefined;
+      args[0] = bindToCaller(record === undefined ? (callback as Callback) : sendingFrom(record, callback as Callback));
+    }
     return original.apply(this, args);
   };
 }

@@ -109,6 +109,37 @@ describe(`instrumentPg (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'PGli
     }
   });
 
+  test('#13 a pool.connect callback that waited for a client another scope released queries in its own caller’s scope', async () => {
+    const instrumentation = instrumentPg(pg);
+    const pool = new pg.Pool({ ...postgres.config, max: 1 });
+    try {
+      const held = await pool.connect();
+      const waiting = recordQueries(
+        () =>
+          new Promise<void>((resolve, reject) =>
+            pool.connect((err, client, release) => {
+              if (err || !client) return reject(err);
+              client.query('SELECT 2 AS waiter', (queryError) => {
+                release();
+                return queryError ? reject(queryError) : resolve();
+              });
+            }),
+          ),
+      );
+      // The holder releases the only client from its own scope: pg-pool calls the waiter back right there.
+      const holder = await recordQueries(async () => {
+        await held.query('SELECT 1 AS holder');
+        held.release();
+        await pool.query('SELECT 3 AS holder_again');
+      });
+      const waiter = await waiting;
+      expect([shapes(holder), shapes(waiter)]).toEqual([['SELECT ? AS holder', 'SELECT ? AS holder_again'], ['SELECT ? AS waiter']]);
+    } finally {
+      await pool.end();
+      instrumentation.dispose();
+    }
+  });
+
   test('pool.query is counted once and attributed to the caller’s line, though the pool sends it from a callback', async () => {
     const instrumentation = instrumentPg(pg);
     const pool = new pg.Pool({ ...postgres.config, max: 2 });

@@ -31,9 +31,9 @@ describe('reportAnnotations', () => {
     const commands = annotationCommands(reportAnnotations(busyReport(), '/home/dev'));
     expect(commands).toMatchInlineSnapshot(`
       [
-        "::error file=blog-api/src/tags.service.ts,line=42,col=7,title=perfgate%3A N+1 query loop::SELECT "tags"."id", "tags"."name" FROM "tags" WHERE "tags"."name" = $1 AND "tags"."weight" <> $2 LIMIT 1 runs once per item%0Afix: load them in one query (WHERE "tags"."name" = ANY($1)) or JOIN them to the query before; in resolvers, batch with a DataLoader%0Ain 1 request: POST /articles",
+        "::error file=blog-api/src/tags.service.ts,line=42,col=7,title=perfgate%3A N+1 query loop::SELECT "tags"."id", "tags"."name" FROM "tags" WHERE "tags"."name" = $1 AND "tags"."weight" <> $2 LIMIT 1 runs once per item%0Afix: load them in one query (WHERE "tags"."name" = ANY($1)) or JOIN them to the query before; in resolvers, batch with a DataLoader%0Ain POST /articles",
         "::error file=blog-api/src/orders.ts,line=12,col=5,title=perfgate%3A over the query budget (toIssueAtMost)::7 queries where the budget is 3; most of them from this line, in GET /orders (orders > stays within its budget)",
-        "::warning file=blog-api/src/orders.ts,line=31,col=11,title=perfgate%3A N+1 query loop::SELECT "items".* FROM "items" WHERE "items"."order_id" = $1 runs once per item%0Afix: load them in one query (WHERE "items"."order_id" = ANY($1))%0Ain 6 requests: GET /orders/1, GET /orders/2, GET /orders/3, …",
+        "::warning file=blog-api/src/orders.ts,line=31,col=11,title=perfgate%3A N+1 query loop::SELECT "items".* FROM "items" WHERE "items"."order_id" = $1 runs once per item%0Afix: load them in one query (WHERE "items"."order_id" = ANY($1))%0Ain 6 requests: GET /orders/1, GET /orders/2, GET /orders/3 and 3 more",
       ]
     `);
   });

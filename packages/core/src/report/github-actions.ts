@@ -1,7 +1,8 @@
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { clipShape } from '../message/clip-shape.js';
+import { foldedNames } from '../message/fold-requests.js';
 import { plural } from '../message/format-failure.js';
-import type { PerfgateReport, SourceLine } from './report-model.js';
+import type { PerfgateReport, ScopeFigure, SourceLine } from './report-model.js';
 import { isQueryBudget, nPlusOnesAtFault } from './check-verdicts.js';
 
 /** GitHub shows at most this many error (and as many warning) annotations per step; the step summary holds the rest. */
@@ -42,16 +43,16 @@ export function reportAnnotations(report: PerfgateReport, workspace: string = re
     const absolute = isAbsolute(file) ? file : join(report.root, file);
     return relative(workspace, absolute).split(sep).join('/');
   };
-  const byLine = new Map<string, Annotation & { requests: Set<string> }>();
-  const add = (site: SourceLine, level: Annotation['level'], title: string, message: string, request?: string) => {
+  const byLine = new Map<string, Annotation & { scopes: ScopeFigure[] }>();
+  const add = (site: SourceLine, level: Annotation['level'], title: string, message: string, scope?: ScopeFigure) => {
     const key = `${title}\u0000${site.file}:${site.line}\u0000${message}`;
     const known = byLine.get(key);
     if (known !== undefined) {
-      if (request !== undefined) known.requests.add(request);
+      if (scope !== undefined) known.scopes.push(scope);
       if (level === 'error') byLine.set(key, { ...known, level });
       return;
     }
-    byLine.set(key, { level, file: path(site.file), line: site.line, column: site.column, title, message, requests: new Set(request === undefined ? [] : [request]) });
+    byLine.set(key, { level, file: path(site.file), line: site.line, column: site.column, title, message, scopes: scope === undefined ? [] : [scope] });
   };
   for (const test of report.tests) {
     // An N+1 in a test that did not fail ('warn' mode) is a warning: the step is not red for it.
@@ -60,7 +61,7 @@ export function reportAnnotations(report: PerfgateReport, workspace: string = re
       for (const finding of nPlusOnesAtFault(test, scope)) {
         if (finding.callSite === undefined) continue;
         const fix = finding.fixHint === undefined ? '' : `\nfix: ${finding.fixHint}`;
-        add(finding.callSite, level, 'perfgate: N+1 query loop', `${clipShape(finding.shape)} runs once per item${fix}`, scope.name);
+        add(finding.callSite, level, 'perfgate: N+1 query loop', `${clipShape(finding.shape)} runs once per item${fix}`, scope);
       }
     }
     for (const budget of test.budgets) {
@@ -69,7 +70,11 @@ export function reportAnnotations(report: PerfgateReport, workspace: string = re
       add(budget.callSite, 'error', `perfgate: over the query budget (${budget.matcher})`, `${plural(budget.actual, 'query', 'queries')} where the budget is ${budget.expected}; most of them from this line, in${request} (${test.name})`);
     }
   }
-  return [...byLine.values()].map(({ requests, ...a }) => (requests.size === 0 ? a : { ...a, message: `${a.message}\nin ${plural(requests.size, 'request', 'requests')}: ${[...requests].slice(0, 3).join(', ')}${requests.size > 3 ? ', …' : ''}` }));
+  const said = (scopes: readonly ScopeFigure[]) => {
+    const functions = scopes.every((scope) => scope.kind === 'function');
+    return foldedNames(scopes.map((scope) => scope.name), functions ? 'function' : 'request', functions ? 'functions' : 'requests');
+  };
+  return [...byLine.values()].map(({ scopes, ...a }) => (scopes.length === 0 ? a : { ...a, message: `${a.message}\nin ${said(scopes)}` }));
 }
 
 /** The workflow commands to print: the first annotations of each level, then one warning naming what the step summary holds beyond them. */

@@ -1,25 +1,12 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { busyReport, largeReport, seededReport, SEEDED } from '../../test/report-fixtures.js';
+import { reportSchema as schema, schemaErrors as errorsOf, SCHEMA_URL } from '../../test/report-schema-validator.js';
 import { buildReport } from './build-report.js';
 import { REPORT_SCHEMA_ID, serializeReport } from './json-report.js';
 import { REPORT_VERSION, type PerfgateReport } from './report-model.js';
-
-const SCHEMA_URL = new URL('../../schema/report.schema.json', import.meta.url);
-const schema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as { $id: string };
-const ajv = new Ajv({ allErrors: true, strict: true });
-// RFC 3339 as `Date.toISOString` writes it (the one format the schema uses; ajv-formats would add a dependency for it).
-ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
-const validate = ajv.compile(schema);
-
-/** The file as written, read back: what a consumer of report.json validates. */
-function errorsOf(report: unknown): ErrorObject[] {
-  const data: unknown = typeof report === 'string' ? JSON.parse(report) : report;
-  return validate(data) ? [] : (validate.errors ?? []);
-}
 
 /** Every optional field present, at every depth: a field added to the model breaks this fixture's type until it is added here and to the schema. */
 type Complete<T> = T extends readonly (infer U)[] ? readonly Complete<U>[] : T extends object ? { readonly [K in keyof T]-?: Complete<Exclude<T[K], undefined>> } : T;

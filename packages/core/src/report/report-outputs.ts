@@ -14,7 +14,7 @@ export interface ReportOutputIo {
   readonly writeFile: (path: string, text: string) => void;
   readonly appendFile: (path: string, text: string) => void;
   readonly makeDirectory: (path: string) => void;
-  /** H3's HTML view (report/html/); absent, no HTML file is written. */
+  /** The HTML view (report/html/); absent, no HTML file is written. */
   readonly renderHtml?: ((report: PerfgateReport) => string) | undefined;
 }
 

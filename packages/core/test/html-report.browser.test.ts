@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../src/report/html/render-html.js';
 import type { PerfgateReport } from '../src/report/report-model.js';
 import { HOSTILE, hostileReport } from './hostile-report-fixture.js';
+import { RUN_ITEMS_SHAPE, RUN_TRACE_ID, RUN_VALUE_PREFIX, runWithHtmlReport } from './html-report-run.js';
 import { SEEDED, seededReport } from './report-fixtures.js';
 
 // Debian's chromium: .ci/run installs it. Missing, this suite fails: a
@@ -42,10 +43,10 @@ interface OpenedReport {
  * references nothing outside itself, not that the policy blocks it. Any
  * request past the file is aborted, never sent.
  */
-async function openReport(report: PerfgateReport, name: string): Promise<OpenedReport> {
+async function openReport(report: PerfgateReport | string, name: string): Promise<OpenedReport> {
   mkdirSync(RESULTS, { recursive: true });
   const file = join(RESULTS, `${name}.html`);
-  writeFileSync(file, renderHtml(report));
+  writeFileSync(file, typeof report === 'string' ? report : renderHtml(report));
   const url = pathToFileURL(file).href;
   const context = await (await browser()).newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
   await context.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
@@ -82,6 +83,23 @@ describe('report.html in Chromium', () => {
     expect(lefts.every((left, i) => i === 0 || left > lefts[i - 1]!)).toBe(true);
 
     await page.screenshot({ path: join(RESULTS, 'report.png'), fullPage: true });
+    expect(requests).toEqual([url]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('opens the page a run writes, with its N+1 at the loop line and its trace-id, and no parameter value', async () => {
+    const run = await runWithHtmlReport();
+    expect(run.errors).toEqual([]);
+    expect(run.html).toBeDefined();
+    expect(run.html).not.toContain(RUN_VALUE_PREFIX);
+    const { page, requests, errors, url } = await openReport(run.html!, 'report-run');
+    const finding = page.locator('details.test.fail li.finding.n-plus-one');
+    expect(await finding.locator('code.shape').textContent()).toBe(RUN_ITEMS_SHAPE);
+    expect(await finding.locator('code.site').first().textContent()).toBe(`${run.loop.file}:${run.loop.line}:${run.loop.column}`);
+    expect(await page.locator('details.test.fail .trace code', { hasText: RUN_TRACE_ID }).isVisible()).toBe(true);
+    expect(await page.locator('details.test.fail .wf-track .bar.n-plus-one').count()).toBe(5);
+    await page.screenshot({ path: join(RESULTS, 'report-run.png'), fullPage: true });
     expect(requests).toEqual([url]);
     expect(errors).toEqual([]);
     await page.context().close();

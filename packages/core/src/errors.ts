@@ -52,6 +52,9 @@ export const ERROR_MESSAGES = {
     `${where}: ${what}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
   AUTOCANNON_MISSING: (where: string, root: string) =>
     `${where}: the load gate drives requests with autocannon, which cannot be resolved from ${root}. Install it: \`npm install -D autocannon\`.`,
+  INVALID_REPORT: (file: string, problem: string) => `perfgate merge: ${file} ${problem}.`,
+  NO_REPORTS: () => 'perfgate merge: no report files given; pass each shard’s .perfgate/report.json: `npx perfgate merge shard-1/report.json shard-2/report.json`.',
+  INVALID_ARGUMENT: (command: string, detail: string) => `${command}: ${detail} (see \`npx perfgate --help\`).`,
 } as const;
 
 export type PerfgateErrorCode = keyof typeof ERROR_MESSAGES;

@@ -57,7 +57,8 @@ export function finishAllowlistRun(options: AllowlistUpdateOptions): AllowlistUp
   return { added: [...added.values()], stale, lines };
 }
 
-function describeEntry(entry: AllowEntry): string {
+/** An entry as the run summary lists it. */
+export function describeEntry(entry: AllowEntry): string {
   // An unknown site accepts the shape from any code perfgate cannot trace: the summary says so, never a bare empty site.
   const where = isUnknownSite(entry) ? 'site unknown (accepts this shape wherever no stack reaches your code)' : `${entry.file}${entry.function ? ` (${entry.function})` : ''}`;
   return `${where}: ${entry.shape.length > 100 ? `${entry.shape.slice(0, 99)}…` : entry.shape}`;

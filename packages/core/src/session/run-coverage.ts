@@ -18,10 +18,13 @@ export interface RunCoverage {
   readonly stoppedEarly?: boolean;
 }
 
+/** The reason a shard gives (report.json's `partial`): the one `perfgate merge` lifts when every shard is there. */
+export const SHARD_REASON = 'a shard';
+
 const REASONS: ReadonlyArray<readonly [keyof RunCoverage, string]> = [
   ['fileFilter', 'a file filter'],
   ['nameFilter', 'a test name filter'],
-  ['shard', 'a shard'],
+  ['shard', SHARD_REASON],
   ['changedOnly', 'changed files only'],
   ['projectSubset', 'a subset of the projects'],
   ['stoppedEarly', 'the run stopped early'],

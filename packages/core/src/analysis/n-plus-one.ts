@@ -4,6 +4,7 @@ import { fingerprintSql, type StatementKind } from '../sql/fingerprint-sql.js';
 import type { SqlDialect } from '../sql/scan-sql.js';
 import { parameterKey } from './parameter-key.js';
 import { ormOf, type Orm } from './query-origin.js';
+import { groupByShape } from './statement-groups.js';
 
 /** Runs of one statement shape from one call site that make an N+1, by default. */
 export const DEFAULT_N_PLUS_ONE_THRESHOLD = 3;
@@ -83,7 +84,13 @@ function overflowByShape(overflow: ReadonlyMap<string, number> | undefined, dial
 
 interface Group {
   readonly queries: QueryRecord[];
+  /** The parameter key of each of `queries`. */
+  readonly keys: string[];
   callSites: readonly CallSite[];
+  /** Where the group's first execution is among the shape's. */
+  readonly firstIndex: number;
+  /** Whether the shape's last recorded execution is in this group (the loop went on past the record limit there). */
+  hasLast: boolean;
 }
 
 const siteKey = (sites: readonly CallSite[]): string => (sites[0] === undefined ? '' : `${sites[0].file}:${sites[0].line}:${sites[0].column}`);
@@ -93,18 +100,22 @@ const siteKey = (sites: readonly CallSite[]): string => (sites[0] === undefined 
  * a stack (see the recorder); the others take the site of the nearest
  * sampled execution before them, or after them at the start.
  */
-function groupByCallSite(queries: readonly QueryRecord[]): Group[] {
-  const sites: Array<readonly CallSite[] | undefined> = queries.map((q) => (q.stack === undefined ? undefined : q.callSites));
-  const firstKnown = sites.find((s) => s !== undefined) ?? [];
-  let current: readonly CallSite[] = firstKnown;
+function groupByCallSite(queries: readonly QueryRecord[], keys: readonly string[]): Group[] {
+  let current: readonly CallSite[] = queries.find((q) => q.stack !== undefined)?.callSites ?? [];
   const groups = new Map<string, Group>();
+  let group: Group | undefined;
   queries.forEach((query, i) => {
-    current = sites[i] ?? current;
-    const key = siteKey(current);
-    let group = groups.get(key);
-    if (group === undefined) groups.set(key, (group = { queries: [], callSites: current }));
+    // The site changes only at a sampled execution: the runs between keep the group.
+    if (group === undefined || query.stack !== undefined) {
+      if (query.stack !== undefined) current = query.callSites;
+      const key = siteKey(current);
+      group = groups.get(key);
+      if (group === undefined) groups.set(key, (group = { queries: [], keys: [], callSites: current, firstIndex: i, hasLast: false }));
+    }
     group.queries.push(query);
+    group.keys.push(keys[i]!);
   });
+  if (group !== undefined) group.hasLast = true;
   return [...groups.values()];
 }
 
@@ -113,41 +124,30 @@ function groupByCallSite(queries: readonly QueryRecord[]): Group[] {
  * shape from one call site run with `threshold` or more different parameter
  * sets; a duplicate is the same statement run again with the same
  * parameters. Transaction control never counts; pagination is not an N+1.
+ * Shapes are looked up once per distinct SQL text, parameter keys once per
+ * execution of a shape that runs more than once, and call sites only for
+ * shapes that can make a finding.
  */
 export function findRepeatedStatements(queries: readonly QueryRecord[], options: RepeatAnalysisOptions = {}): RepeatAnalysis {
   const threshold = options.threshold ?? DEFAULT_N_PLUS_ONE_THRESHOLD;
-  const byShape = new Map<string, QueryRecord[]>();
-  const position = new Map<QueryRecord, number>();
-  const shapeCounts = new Map<string, number>();
-  queries.forEach((query, i) => {
-    position.set(query, i);
-    shapeCounts.set(query.shape, (shapeCounts.get(query.shape) ?? 0) + 1);
-    if (query.fingerprint.transactionControl) return;
-    const list = byShape.get(query.shape);
-    if (list === undefined) byShape.set(query.shape, [query]);
-    else list.push(query);
-  });
-
+  const { groups: shapes, counts: shapeCounts } = groupByShape(queries);
   const pastLimit = overflowByShape(options.overflow, queries[0]?.dialect ?? 'postgres');
   const nPlusOne: RepeatFinding[] = [];
   const duplicates: RepeatFinding[] = [];
-  for (const [shape, executions] of byShape) {
-    const last = executions.at(-1);
+  for (const { shape, fingerprint, queries: executions, positions } of shapes) {
     if (executions.length < 2) continue;
+    const keys = executions.map(parameterKey);
     // Call sites cost a stack formatting each: look at them only when the shape
     // as a whole could make a finding (enough distinct parameters, or a repeat).
-    const keys = new Set(executions.map(parameterKey));
-    if (keys.size < threshold && keys.size === executions.length) continue;
-    for (const group of groupByCallSite(executions)) {
+    const distinct = new Set(keys).size;
+    if (distinct < threshold && distinct === executions.length) continue;
+    for (const group of groupByCallSite(executions, keys)) {
       const byParameters = new Map<string, number>();
-      for (const query of group.queries) {
-        const key = parameterKey(query);
-        byParameters.set(key, (byParameters.get(key) ?? 0) + 1);
-      }
+      for (const key of group.keys) byParameters.set(key, (byParameters.get(key) ?? 0) + 1);
       const first = group.queries[0]!;
       const base = {
         shape,
-        kind: first.kind,
+        kind: fingerprint.kind,
         callSites: group.callSites,
         sampledStacks: group.queries.filter((q) => q.stack !== undefined).length,
         dialect: first.dialect,
@@ -155,10 +155,10 @@ export function findRepeatedStatements(queries: readonly QueryRecord[], options:
         distinctParameters: byParameters.size,
       };
       if (byParameters.size >= threshold && !isPageLoop(shape, first)) {
-        const previous = queries[position.get(first)! - 1];
+        const previous = queries[positions[group.firstIndex]! - 1];
         const before = previous !== undefined && previous.kind === 'select' && shapeCounts.get(previous.shape) === 1 ? previous.shape : undefined;
         // Past the limit the loop went on where the last recorded run was: its group gets those runs.
-        const past = group.queries.includes(last!) ? (pastLimit.get(shape) ?? 0) : 0;
+        const past = group.hasLast ? (pastLimit.get(shape) ?? 0) : 0;
         nPlusOne.push({ ...base, type: 'n-plus-one', count: group.queries.length + past, pastRecordLimit: past, before, orm: ormOf(group.queries) });
       }
       const repeated = [...byParameters.values()].filter((n) => n > 1);

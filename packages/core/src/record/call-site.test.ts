@@ -27,6 +27,17 @@ describe('userFrames', () => {
     expect(userFrames(captured, 5).map((site) => site.file)).toEqual(['src/items.ts', 'src/orders.ts', 'src/routes.ts']);
   });
 
+  it('#13 parses a stack printed alike once, hands each caller its own array, and forgets it when a folder becomes perfgate\'s', () => {
+    const frames = [`loadLine (${inProject('vendored-lib/lines.js')}:3:9)`, `listOrders (${inProject('src/orders.ts')}:30:5)`];
+    const first = userFrames(stackOf(...frames));
+    const again = userFrames(stackOf(...frames));
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first);
+    expect(first.map((site) => site.file)).toEqual(['vendored-lib/lines.js', 'src/orders.ts']);
+    markInternalPath(inProject('vendored-lib/'));
+    expect(userFrames(stackOf(...frames)).map((site) => site.file)).toEqual(['src/orders.ts']);
+  });
+
   it('skips node internals, in both the node: and the old internal/ form, and frames without a path', () => {
     const captured = stackOf(
       'process.processTicksAndRejections (node:internal/process/task_queues:95:5)',

@@ -39,6 +39,10 @@ export function captureStack(skipAbove: Function = captureStack, frames = CAPTUR
   return holder;
 }
 
+/** Distinct formatted stacks whose call sites are remembered (what a site is depends only on the text and perfgate's folders). */
+export const PARSED_STACKS = 2_000;
+const sitesByStack = new Map<string, readonly CallSite[]>();
+
 const INTERNAL_PATHS_KEY = Symbol.for('perfgate.internal-paths.v1');
 type GlobalWithPaths = typeof globalThis & { [INTERNAL_PATHS_KEY]?: Set<string> };
 
@@ -57,7 +61,11 @@ export function markInternalPath(moduleUrlOrPath: string): void {
   const path = moduleUrlOrPath.startsWith('file:') ? fileURLToPath(moduleUrlOrPath) : moduleUrlOrPath;
   const marker = `${sep}dist${sep}`;
   const cut = path.lastIndexOf(marker);
-  internalPaths().add(cut === -1 ? path : path.slice(0, cut + 1));
+  const folder = cut === -1 ? path : path.slice(0, cut + 1);
+  if (internalPaths().has(folder)) return;
+  internalPaths().add(folder);
+  // A frame in the new folder is no longer the user's.
+  sitesByStack.clear();
 }
 
 markInternalPath(import.meta.url);
@@ -201,13 +209,20 @@ function endsWalk(frame: ParsedFrame): boolean {
 export function userFrames(captured: CapturedStack | undefined, max = 2): CallSite[] {
   const stack = captured === undefined ? undefined : formatted(captured);
   if (stack === undefined) return [];
+  // A loop's sampled stacks print alike: each distinct stack is parsed once.
+  const key = `${max}\u0000${stack.generated?.join('\u0001') ?? ''}\u0000${stack.text}`;
+  const known = sitesByStack.get(key);
+  if (known !== undefined) return [...known];
   const sites: CallSite[] = [];
   for (const frame of parseFrames(stack)) {
     if (sites.length === max || (sites.length > 0 && endsWalk(frame))) break;
     if (frame.kind === 'user') sites.push(frame.site);
   }
-  return sites;
+  if (sitesByStack.size >= PARSED_STACKS) sitesByStack.delete(sitesByStack.keys().next().value as string);
+  sitesByStack.set(key, sites);
+  return [...sites];
 }
+
 
 /** Frames kept past the last one a call site needs, in case another path to the same statement is a little deeper. */
 export const FRAME_MARGIN = 3;

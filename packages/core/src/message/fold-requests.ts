@@ -1,7 +1,7 @@
 /**
  * Requests that found the same thing print once: a test that loops over
  * fifty orders gets one block saying `50 requests: …`, not fifty blocks.
- * The gate's failure message and the run's summary both fold this way.
+ * The run's summaries and annotations fold this way; a failure message can too.
  */
 
 export interface Folded<T> {

@@ -4,8 +4,7 @@ import { foldedNames } from '../message/fold-requests.js';
 import { plural } from '../message/format-failure.js';
 import type { PerfgateReport } from './report-model.js';
 import { isQueryBudget } from './check-verdicts.js';
-import { countRange, foldedFindings, formatSourceLine, heaviestScopes } from './summary-parts.js';
-import { formatBaselineValue } from './terminal-summary.js';
+import { countRange, foldedFindings, formatBaselineValue, formatSourceLine, heaviestScopes } from './summary-parts.js';
 
 /** Text inside a markdown table cell: pipes escaped, one line. */
 function cell(text: string): string {

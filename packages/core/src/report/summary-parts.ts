@@ -1,6 +1,8 @@
 import { foldAlike, type Folded } from '../message/fold-requests.js';
 import { isQueryBudget, nPlusOnesAtFault } from './check-verdicts.js';
-import type { FindingFigure, ScopeFigure, SourceLine, TestReport } from './report-model.js';
+import { formatBytes } from '../allocations/byte-size.js';
+import { formatDuration } from '../load/duration.js';
+import type { BaselineFigure, FindingFigure, ScopeFigure, SourceLine, TestReport } from './report-model.js';
 
 /** Requests the summaries list as the heaviest. */
 export const HEAVIEST_SHOWN = 5;
@@ -9,6 +11,11 @@ export const HEAVIEST_SHOWN = 5;
 export function formatSourceLine(site: SourceLine | undefined): string {
   if (site === undefined) return 'site unknown';
   return `${site.file}:${site.line}${site.column === undefined ? '' : `:${site.column}`}${site.function ? ` (${site.function})` : ''}`;
+}
+
+/** A baseline figure's value as its matcher says it. */
+export function formatBaselineValue(b: Pick<BaselineFigure, 'metric'>, value: number): string {
+  return b.metric === 'latency' ? `p99 median ${formatDuration(value)}` : `${formatBytes(value)} per call`;
 }
 
 /** Scopes whose N+1s at fault are the same (statement shape and loop line; the counts may differ), folded into one. */

@@ -6,7 +6,7 @@ import { foldedNames } from '../message/fold-requests.js';
 import { plural } from '../message/format-failure.js';
 import type { BaselineFigure, PerfgateReport, TestReport } from './report-model.js';
 import { isQueryBudget } from './check-verdicts.js';
-import { countRange, foldedFindings, formatSourceLine, heaviestScopes, needsBlock } from './summary-parts.js';
+import { countRange, foldedFindings, formatBaselineValue, formatSourceLine, heaviestScopes, needsBlock } from './summary-parts.js';
 
 export interface TerminalSummaryOptions {
   /** How the user turns the update flag on, for the allowlist lines: `vitest -u`, `jest -u`. */
@@ -54,11 +54,6 @@ function testBlock(test: TestReport): string[] {
 }
 
 const BASELINE_MARKS: Record<BaselineFigure['change'], string> = { new: '+', updated: '~', improved: '↓', regressed: '↑', missing: '!' };
-
-/** A baseline figure's value as its matcher says it. */
-export function formatBaselineValue(b: Pick<BaselineFigure, 'metric'>, value: number): string {
-  return b.metric === 'latency' ? `p99 median ${formatDuration(value)}` : `${formatBytes(value)} per call`;
-}
 
 function baselineLine(b: BaselineFigure): string {
   const was = b.baseline === undefined ? '' : `${formatBaselineValue(b, b.baseline)} → `;

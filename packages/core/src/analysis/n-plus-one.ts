@@ -93,6 +93,12 @@ interface Group {
   hasLast: boolean;
 }
 
+function countKeys(keys: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
+
 const siteKey = (sites: readonly CallSite[]): string => (sites[0] === undefined ? '' : `${sites[0].file}:${sites[0].line}:${sites[0].column}`);
 
 /**
@@ -137,13 +143,13 @@ export function findRepeatedStatements(queries: readonly QueryRecord[], options:
   for (const { shape, fingerprint, queries: executions, positions } of shapes) {
     if (executions.length < 2) continue;
     const keys = executions.map(parameterKey);
+    const shapeParameters = countKeys(keys);
     // Call sites cost a stack formatting each: look at them only when the shape
     // as a whole could make a finding (enough distinct parameters, or a repeat).
-    const distinct = new Set(keys).size;
-    if (distinct < threshold && distinct === executions.length) continue;
-    for (const group of groupByCallSite(executions, keys)) {
-      const byParameters = new Map<string, number>();
-      for (const key of group.keys) byParameters.set(key, (byParameters.get(key) ?? 0) + 1);
+    if (shapeParameters.size < threshold && shapeParameters.size === executions.length) continue;
+    const sites = groupByCallSite(executions, keys);
+    for (const group of sites) {
+      const byParameters = sites.length === 1 ? shapeParameters : countKeys(group.keys);
       const first = group.queries[0]!;
       const base = {
         shape,

@@ -41,7 +41,7 @@ export function captureStack(skipAbove: Function = captureStack, frames = CAPTUR
 
 /** Distinct formatted stacks whose call sites are remembered (what a site is depends only on the text and perfgate's folders). */
 export const PARSED_STACKS = 2_000;
-const sitesByStack = new Map<string, readonly CallSite[]>();
+const sitesByStack = new Map<string, Array<{ readonly max: number; readonly generated: readonly string[] | undefined; readonly sites: readonly CallSite[] }>>();
 
 const INTERNAL_PATHS_KEY = Symbol.for('perfgate.internal-paths.v1');
 type GlobalWithPaths = typeof globalThis & { [INTERNAL_PATHS_KEY]?: Set<string> };
@@ -210,17 +210,27 @@ export function userFrames(captured: CapturedStack | undefined, max = 2): CallSi
   const stack = captured === undefined ? undefined : formatted(captured);
   if (stack === undefined) return [];
   // A loop's sampled stacks print alike: each distinct stack is parsed once.
-  const key = `${max}\u0000${stack.generated?.join('\u0001') ?? ''}\u0000${stack.text}`;
-  const known = sitesByStack.get(key);
-  if (known !== undefined) return [...known];
+  const known = sitesByStack.get(stack.text)?.find((entry) => entry.max === max && sameFiles(entry.generated, stack.generated));
+  if (known !== undefined) return [...known.sites];
   const sites: CallSite[] = [];
   for (const frame of parseFrames(stack)) {
     if (sites.length === max || (sites.length > 0 && endsWalk(frame))) break;
     if (frame.kind === 'user') sites.push(frame.site);
   }
-  if (sitesByStack.size >= PARSED_STACKS) sitesByStack.delete(sitesByStack.keys().next().value as string);
-  sitesByStack.set(key, sites);
+  let entries = sitesByStack.get(stack.text);
+  if (entries === undefined) {
+    if (sitesByStack.size >= PARSED_STACKS) sitesByStack.delete(sitesByStack.keys().next().value as string);
+    sitesByStack.set(stack.text, (entries = []));
+  }
+  entries.push({ max, generated: stack.generated, sites });
   return [...sites];
+}
+
+function sameFiles(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 

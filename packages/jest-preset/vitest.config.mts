@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // Each end-to-end test waits on a child jest: two files at once keep both cores busy.
     maxWorkers: 2,
+    // test/scenarios.test.ts runs its table concurrently: each scenario mostly waits on its child run.
+    maxConcurrency: 3,
     testTimeout: 120_000,
     hookTimeout: 300_000,
   },

@@ -1,0 +1,13 @@
+import { fileURLToPath } from 'node:url';
+import { describe, test } from 'vitest';
+import { runScenario, scenarios } from '../../core/test/runner-scenarios/index.js';
+import { vitestScenarioRunner } from './support/vitest-scenario-runner.js';
+
+// The end-to-end scenarios both runners share (packages/core/test/runner-scenarios), run through vitest in child processes.
+// Each scenario copies its project into fixtures/ (inside the repo, so node_modules resolve) and removes it after;
+// scenarios run concurrently (maxConcurrency in vitest.config), as each mostly waits on its child run.
+const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
+
+describe.concurrent('the scenario table under vitest', () => {
+  for (const scenario of scenarios) test(scenario.name, () => runScenario(scenario, vitestScenarioRunner, fixtures));
+});

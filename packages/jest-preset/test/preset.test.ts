@@ -22,38 +22,6 @@ describe("jest-preset.js (what `preset: '@perfgate/jest'` loads)", () => {
   });
 });
 
-describe('CommonJS specs through @swc/jest, PGlite (jest in a child process)', () => {
-  test('an N+1 endpoint fails its budget with exit code 1 and the message vitest prints', async () => {
-    const { code, output } = await runJest(fixture('orders-api'));
-    expect(code).toBe(1);
-    const start = output.indexOf('expect(received).toIssueAtMost(2)');
-    const message = output.slice(start).split('\n').slice(0, 11).map((line, i) => (i === 0 ? line : line.replace(/^ {4}/, '')));
-    // The same text as packages/vitest-plugin/test/plugin.test.ts pins for vitest (jest indents it by 4).
-    expect(message.join('\n')).toMatchInlineSnapshot(`
-      "expect(received).toIssueAtMost(2)
-
-      Expected: at most 2 queries
-      Received: 6 queries, 4 over budget
-      Request:  GET /orders
-      Trace-id: 0af7651916cd43dd8448eb211c80319c
-
-      Statement shapes, most frequent first:
-        5 × SELECT * FROM order_items WHERE order_id = ?
-            from test/orders.spec.ts:26:42
-        1 × SELECT id FROM orders WHERE email <> ?"
-    `);
-    // The spec line is shown, and no parameter value (personal data) is printed.
-    expect(output).toMatch(/test\/orders\.spec\.ts:32:\d+/);
-    expect(output).not.toMatch(/private-\d@example\.com/);
-  });
-
-  test('the fixed endpoint passes', async () => {
-    const { code, output } = await runJest(fixture('orders-api'), { env: { FIXTURE_VARIANT: 'fixed' } });
-    expect(output).toMatch(/Tests: +1 passed, 1 total/);
-    expect(code).toBe(0);
-  });
-});
-
 test('ES module specs (.mjs, --experimental-vm-modules): the ESM builds of PGlite and @perfgate/jest are wired too; #11.3 bad input rejects under jest', async () => {
   const { code, output } = await runJest(fixture('esm'));
   expect(output).toMatch(/Tests: +3 passed, 3 total/);
@@ -74,25 +42,5 @@ describe('CommonJS mode without --experimental-vm-modules, pg', () => {
     expect(output).toContain("PerfgateError: perfgate nPlusOne: 'fail' — N+1 in a scope this test created");
     expect(output).toContain('2 × SELECT * FROM items WHERE order_id = ?');
     expect(output).toContain('run the tests with the update flag (jest -u)');
-  });
-
-  test('globals.perfgate { adapters: [], http: false } turns the automatic wiring off', async () => {
-    const { code, output } = await runJest(fixture('no-instrumentation'), { env: postgres.env, vmModules: false });
-    expect(output).toMatch(/Tests: +2 passed, 2 total/);
-    expect(code).toBe(0);
-  });
-});
-
-describe('bad options stop every test file, naming the option and where it was set', () => {
-  test('globals.perfgate in jest.config.js', async () => {
-    const { code, output } = await runJest(fixture('bad-options'), { vmModules: false });
-    expect(code).toBe(1);
-    expect(output).toContain('perfgate options (globals.perfgate in jest.config.js): unknown option "adapter"; the options are "adapters", "http", "maxQueriesPerScope", "nPlusOne", "nPlusOneThreshold", "allowlist", "allocations", "bundles".');
-  });
-
-  test('perfgate.config.json', async () => {
-    const { code, output } = await runJest(fixture('bad-options-file'), { vmModules: false });
-    expect(code).toBe(1);
-    expect(output).toContain(`perfgate options (perfgate.config.json): "nPlusOne" must be one of 'fail', 'warn', 'off'; received the string "error".`);
   });
 });

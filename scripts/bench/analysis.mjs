@@ -2,7 +2,11 @@
 // recorded queries, built outside the timed region.
 import { findRepeatedStatements, runInNewScope, tallyQueries } from '@perfgate/core';
 import { getRuntime } from '@perfgate/core/runner';
+import { bytesPerRecord, RECORDS, TARGET_BYTES_PER_RECORD } from './record-heap.mjs';
 import { letters, selectFrom, stubQuery } from './stub-driver.mjs';
+
+/** The issue's budget (#13) for the first analysis of a 10,000-query scope whose SQL texts were seen before. */
+export const TARGET_FRESH_NS = 10_000_000;
 
 /** Shapes in the scope: half run once per round (the "1"), half in a loop per round (the "N"). */
 export const SHAPES = 100;
@@ -73,6 +77,19 @@ export async function run(bench) {
     bench.derive('findRepeatedStatements, per query, warm', perQuery(find.warm), 'fingerprints, parameter keys and call sites already computed');
     bench.derive('findRepeatedStatements, per query, new records', perQuery(find.fresh), 'the first analysis of a scope: formats and parses its sampled stacks');
     bench.derive('tallyQueries, per query, new records', perQuery(tally.fresh), 'shape lookups only');
+    bench.derive('findRepeatedStatements, the whole scope, new records', find.fresh, `${QUERIES} queries, shapes cached (the usual case in a suite)`, TARGET_FRESH_NS);
+
+    const heap = { off: await bytesPerRecord(false, 9), on: await bytesPerRecord(true, 9) };
+    const bytes = (n) => `${Math.round(n)} B`;
+    const verdict = (n) => (n <= TARGET_BYTES_PER_RECORD ? 'within' : 'OVER');
+    bench.table(
+      `heap per recorded query, ${RECORDS.toLocaleString('en')} records in one scope (median of 9; parameter arrays not counted; target ≤ ${TARGET_BYTES_PER_RECORD} B)`,
+      ['call sites', 'as recorded', 'after the N+1 analysis', 'verdict (after analysis)'],
+      [
+        ['off', bytes(heap.off.recorded), bytes(heap.off.analysed), verdict(heap.off.analysed)],
+        ['on (the default)', bytes(heap.on.recorded), bytes(heap.on.analysed), verdict(heap.on.analysed)],
+      ],
+    );
   } finally {
     Object.assign(settings, saved);
   }

@@ -1,7 +1,7 @@
 // Recording overhead per query: the stub driver outside any scope, inside a
 // scope with call-site attribution off, and on for three workloads.
 import { captureStack } from '@perfgate/core/adapter';
-import { createScope, getRuntime, runInScope } from '@perfgate/core/runner';
+import { createScope, endTestState, getRuntime, runInScope, startTestState } from '@perfgate/core/runner';
 import { atDepth, bareQuery, issueFromLibrary, LIBRARY_N_PLUS_ONE, QUERIES_PER_SCOPE, STACK_DEPTH, stubQuery, WORKLOADS } from './stub-driver.mjs';
 import { issue } from './user-code.mjs';
 
@@ -75,12 +75,11 @@ export async function run(bench) {
     const bareAfter = await bench.case('bare stub (no perfgate), no scope, after scopes ran', { run: () => atDepth(STACK_DEPTH, () => issue(nPlusOne, bareQuery)) });
     // Between a test's requests: the runner tracks the test's scopes, all closed, so each query outside them checks that none is open (#16.12).
     const untracked = await bench.case('stub, no scope active, after scopes ran', { run: () => atDepth(STACK_DEPTH, () => issue(nPlusOne, stubQuery)) });
-    const runtime = getRuntime();
-    runtime.tracked = [inNewScope(nothing)];
-    runtime.outside = { count: 0, firstOpen: 0 };
+    // A running test (the runner's beforeEach started it) that created one scope, now closed.
+    const test = startTestState({ id: 'bench', file: 'bench', name: 'bench' });
+    inNewScope(nothing);
     const tracking = await bench.case("stub, no scope active, a test's closed scopes tracked", { run: () => atDepth(STACK_DEPTH, () => issue(nPlusOne, stubQuery)) });
-    runtime.tracked = undefined;
-    runtime.outside = undefined;
+    endTestState(test);
 
     const bareCost = perQuery(bare, emptyUnscoped);
     const bareInScopeCost = perQuery(bareInScope, empty);

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { AllocationSettings } from './session/allocation-gate.js';
+import type { MeasuredGateSettings } from './session/measured-gates.js';
 import type { Scope } from './scope/scope.js';
-import type { OutsideScopeTally } from './session/outside-scopes.js';
+import type { TestState } from './session/test-state.js';
 
 /**
  * State that every copy of @perfgate/core in the process must share.
@@ -21,14 +21,23 @@ export interface PerfgateRuntime {
   /** Finished and running scopes by trace-id, oldest first (bounded). */
   readonly scopesByTraceId: Map<string, Scope[]>;
   readonly settings: RuntimeSettings;
-  /** Scopes created since the runner started tracking (the N+1 gate); undefined when it is off. */
-  tracked: Scope[] | undefined;
-  /** Trace-ids of scopes a matcher took over, which the N+1 gate skips. */
-  readonly exempt: Set<string>;
-  /** Queries with no scope while one of the tracked scopes was open; undefined when not tracking. */
-  outside?: OutsideScopeTally | undefined;
-  /** What the runner set up for the allocation gates; undefined until it does. */
-  allocations?: AllocationSettings | undefined;
+  /** The tests running in this worker: their state is theirs (session/test-state.ts), only the way to it is shared. */
+  readonly tests: TestTracking;
+  /** What the runner set up for the measured gates (allocations, latency); undefined until it does. */
+  measuredGates?: MeasuredGateSettings | undefined;
+}
+
+/**
+ * How code finds the test it runs for. Each test's state lives in its own
+ * `TestState`; concurrent tests are told apart by `storage`, which the runner
+ * opens around each test body.
+ */
+export interface TestTracking {
+  readonly storage: AsyncLocalStorage<TestState>;
+  /** The test the runner's beforeEach started last: for code outside every test's async context (a server's request handler). */
+  current: TestState | undefined;
+  /** Running tests that created a scope: while none did, a query with no scope costs the recorder one check. */
+  scoped: number;
 }
 
 /** A query recorded by an outer layer; `claimed` once a driver call under it was seen (and not counted again). */
@@ -50,33 +59,47 @@ export interface RuntimeSettings {
 export const DEFAULT_MAX_QUERIES_PER_SCOPE = 10_000;
 export const DEFAULT_MAX_REMEMBERED_TRACES = 1_000;
 
-const RUNTIME_KEY = Symbol.for('perfgate.runtime.v1');
+/**
+ * The one value under `perfgate.<key>` on `globalThis`, created by `init` by
+ * whichever copy of core asks first. Non-enumerable: invisible to the user's
+ * code. Bump the key's version when the value's shape changes incompatibly.
+ */
+export function shared<T>(key: string, init: () => T): T {
+  const symbol = Symbol.for(`perfgate.${key}`);
+  const holder = globalThis as Record<symbol, unknown>;
+  if (!(symbol in holder)) Object.defineProperty(holder, symbol, { value: init(), enumerable: false });
+  return holder[symbol] as T;
+}
 
-type GlobalWithRuntime = typeof globalThis & { [RUNTIME_KEY]?: PerfgateRuntime };
+function newRuntime(): PerfgateRuntime {
+  return {
+    version: 1,
+    storage: new AsyncLocalStorage<Scope>(),
+    layer: new AsyncLocalStorage<LayerQuery>(),
+    layersInUse: false,
+    scopesByTraceId: new Map(),
+    settings: {
+      maxQueriesPerScope: DEFAULT_MAX_QUERIES_PER_SCOPE,
+      maxRememberedTraces: DEFAULT_MAX_REMEMBERED_TRACES,
+      callSites: true,
+      sampleSecondRun: false,
+    },
+    tests: newTestTracking(),
+  };
+}
+
+function newTestTracking(): TestTracking {
+  return { storage: new AsyncLocalStorage<TestState>(), current: undefined, scoped: 0 };
+}
+
+/** This copy's handle on the shared runtime: the recorder reads it on every query. */
+let cached: PerfgateRuntime | undefined;
 
 export function getRuntime(): PerfgateRuntime {
-  const holder = globalThis as GlobalWithRuntime;
-  let runtime = holder[RUNTIME_KEY];
-  if (runtime === undefined) {
-    runtime = {
-      version: 1,
-      storage: new AsyncLocalStorage<Scope>(),
-      layer: new AsyncLocalStorage<LayerQuery>(),
-      layersInUse: false,
-      scopesByTraceId: new Map(),
-      settings: {
-        maxQueriesPerScope: DEFAULT_MAX_QUERIES_PER_SCOPE,
-        maxRememberedTraces: DEFAULT_MAX_REMEMBERED_TRACES,
-        callSites: true,
-        sampleSecondRun: false,
-      },
-      tracked: undefined,
-      exempt: new Set(),
-    };
-    Object.defineProperty(holder, RUNTIME_KEY, { value: runtime, enumerable: false });
-  }
+  if (cached !== undefined) return cached;
+  const runtime = shared('runtime.v1', newRuntime);
   // A copy of an older 0.x core may have created the runtime before these fields existed.
-  (runtime as { exempt?: Set<string> }).exempt ??= new Set();
   (runtime as { layer?: AsyncLocalStorage<LayerQuery> }).layer ??= new AsyncLocalStorage<LayerQuery>();
-  return runtime;
+  (runtime as { tests?: TestTracking }).tests ??= newTestTracking();
+  return (cached = runtime);
 }

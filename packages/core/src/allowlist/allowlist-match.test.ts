@@ -4,7 +4,8 @@ import { getRuntime } from '../runtime.js';
 import { recordQueries } from '../scope/record-queries.js';
 import type { AllowEntry, Allowlist } from './allowlist.js';
 import { AllowlistIndex } from './allowlist-match.js';
-import { checkScopes, drainTrackedScopes, formatGateFailure, startScopeTracking } from '../session/n-plus-one-gate.js';
+import { checkScopes, formatGateFailure } from '../session/n-plus-one-gate.js';
+import { drainTrackedScopes, startScopeTracking, stopScopeTracking } from '../../test/test-states.js';
 
 const SHAPE = 'SELECT * FROM order_items WHERE order_id = ?';
 const HERE = 'src/allowlist/allowlist-match.test.ts';
@@ -29,7 +30,7 @@ async function gateFailure(list: Allowlist): Promise<string> {
 const saved = { ...getRuntime().settings };
 afterEach(() => {
   Object.assign(getRuntime().settings, saved);
-  getRuntime().tracked = undefined;
+  stopScopeTracking();
 });
 
 describe('AllowlistIndex', () => {

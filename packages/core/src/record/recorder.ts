@@ -81,8 +81,8 @@ export function startQuery(input: QueryInput): QueryRecord | undefined {
   const runtime = getRuntime();
   const scope = runtime.storage.getStore();
   if (scope === undefined) {
-    // While the runner tracks a test's scopes, a query outside all of them may be one whose context a library lost.
-    if (runtime.tracked !== undefined && runtime.tracked.length > 0) noteOutsideScope(input, startQuery);
+    // While a running test has created a scope, a query outside all of them may be one whose context a library lost.
+    if (runtime.tests.scoped > 0) noteOutsideScope(input, startQuery);
     return undefined;
   }
   // An outer layer recorded this query already: every driver call under it (a pool, then its

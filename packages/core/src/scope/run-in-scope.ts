@@ -1,6 +1,7 @@
 import { getRuntime } from '../runtime.js';
 import { Scope, type ScopeKind } from './scope.js';
 import { rememberScope } from './scope-registry.js';
+import { registerScope } from '../session/test-state.js';
 import { newTraceId } from './trace-context.js';
 
 export interface OpenScopeOptions {
@@ -33,7 +34,7 @@ export function createScope(options: OpenScopeOptions): Scope {
     maxQueries: runtime.settings.maxQueriesPerScope,
   });
   if (scope.kind === 'request') rememberScope(scope);
-  runtime.tracked?.push(scope);
+  registerScope(scope);
   return scope;
 }
 

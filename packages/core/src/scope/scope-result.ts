@@ -22,6 +22,13 @@ export interface ScopeResult<T = unknown> {
   readonly value: T;
 }
 
+/** The scopes each result was made of: the gate exempts those, not every scope of the trace. */
+const scopesByResult = new WeakMap<object, readonly Scope[]>();
+
+export function scopesOfResult(result: ScopeResult): readonly Scope[] | undefined {
+  return scopesByResult.get(result);
+}
+
 /**
  * Freezes one or more scopes into a result. Several scopes share a trace-id
  * when a request is redirected or retried with the same `traceparent`.
@@ -33,7 +40,7 @@ export function toScopeResult<T>(scopes: readonly Scope[], value: T): ScopeResul
   for (const scope of scopes) {
     for (const [sql, n] of scope.overflow ?? []) (overflow ??= new Map()).set(sql, (overflow.get(sql) ?? 0) + n);
   }
-  return Object.freeze({
+  const result = Object.freeze({
     [SCOPE_RESULT_BRAND]: true as const,
     kind: first.kind,
     traceId: first.traceId,
@@ -45,6 +52,8 @@ export function toScopeResult<T>(scopes: readonly Scope[], value: T): ScopeResul
     overflow,
     value,
   });
+  scopesByResult.set(result, scopes);
+  return result;
 }
 
 export function isScopeResult(value: unknown): value is ScopeResult {

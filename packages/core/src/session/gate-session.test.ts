@@ -4,7 +4,7 @@ import { thrownBy } from '../../test/thrown-by.js';
 import { PerfgateError } from '../errors.js';
 import { perfgateMatchers } from '../matchers/index.js';
 import { startQuery } from '../record/recorder.js';
-import { getRuntime } from '../runtime.js';
+import { startScopeTracking, stopScopeTracking } from '../../test/test-states.js';
 import { recordQueries } from '../scope/record-queries.js';
 import { serializeAllowlist, type AllowEntry } from '../allowlist/allowlist.js';
 import { GateSession, type GateSessionOptions, type TestVerdict } from './gate-session.js';
@@ -53,28 +53,26 @@ function session(allowed: readonly AllowEntry[] | undefined, options: Partial<Ga
 
 /** Runs one test's worth of work between the session's hooks. */
 async function runTest(gate: GateSession, work: () => Promise<unknown>): Promise<TestVerdict> {
-  gate.beforeTest();
+  const state = startScopeTracking();
   await work();
-  return gate.afterTest();
+  return gate.afterTest(state);
 }
 
 afterEach(() => {
-  const runtime = getRuntime();
-  runtime.tracked = undefined;
-  runtime.exempt.clear();
+  stopScopeTracking();
 });
 
 describe('GateSession', () => {
   it('passes a test whose scopes have no N+1, reading the allowlist once, when first needed', async () => {
     const { gate, readFile } = session(undefined);
-    gate.beforeTest();
+    const state = startScopeTracking();
     expect(readFile).not.toHaveBeenCalled();
     await recordQueries(loadDashboard);
-    expect(gate.afterTest()).toEqual({ outcome: 'pass' });
+    expect(gate.afterTest(state)).toEqual({ outcome: 'pass' });
     expect(await runTest(gate, () => recordQueries(() => loadItems([1, 2])))).toEqual({ outcome: 'pass' });
     expect(readFile).toHaveBeenCalledTimes(1);
     expect(readFile).toHaveBeenCalledWith('/repo/perfgate.allow.json');
-    expect(gate.report()).toEqual({ matched: [], added: [] });
+    expect(gate.report()).toEqual({ matched: [], added: [], unlisted: [] });
   });
 
   it('fails a test that created a scope with an unlisted N+1, with the gate’s message', async () => {
@@ -97,6 +95,8 @@ describe('GateSession', () => {
       Fix the loop, or assert on it with toHaveNoNPlusOne(). To accept it as known debt, run the tests with the update flag (vitest -u)
       to add it to perfgate.allow.json; it is never written under CI=true."
     `);
+    // The run's report lists it as what the update flag would add.
+    expect(gate.report().unlisted).toEqual([expect.objectContaining({ shape: 'SELECT * FROM items WHERE order_id = ?' })]);
   });
 
   it('only warns in warn mode', async () => {
@@ -117,7 +117,7 @@ describe('GateSession', () => {
     const { gate } = session([ITEMS, USERS]);
     expect(await runTest(gate, () => recordQueries(listOrders))).toEqual({ outcome: 'pass' });
     expect(await runTest(gate, () => recordQueries(listOrders))).toEqual({ outcome: 'pass' });
-    expect(gate.report()).toEqual({ matched: [ITEMS], added: [] });
+    expect(gate.report()).toEqual({ matched: [ITEMS], added: [], unlisted: [] });
   });
 
   it('passes a scope a matcher judged', async () => {
@@ -135,18 +135,17 @@ describe('GateSession', () => {
       }),
     ).toEqual({ outcome: 'pass' });
     const report = gate.report();
-    expect(report).toEqual({ matched: [ITEMS], added: [USERS] });
+    expect(report).toEqual({ matched: [ITEMS], added: [USERS], unlisted: [] });
     // It crosses from the worker to the main process as JSON.
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   });
 
   it('fails the first test that needs a corrupt allowlist (one that created a scope), naming the file', async () => {
     const gate = new GateSession({ mode: 'fail', threshold: 3, allowlistPath: '/repo/perfgate.allow.json', allowlistName: 'perfgate.allow.json', update: true, updateCommand: 'vitest -u', readFile: () => '{"version":1}' });
-    gate.beforeTest();
-    expect(gate.afterTest()).toEqual({ outcome: 'pass' }); // no scope, nothing to check: the file is not read yet
-    gate.beforeTest();
+    expect(gate.afterTest(startScopeTracking())).toEqual({ outcome: 'pass' }); // no scope, nothing to check: the file is not read yet
+    const state = startScopeTracking();
     await recordQueries(() => undefined);
-    const error = thrownBy(() => gate.afterTest());
+    const error = thrownBy(() => gate.afterTest(state));
     expect(error).toBeInstanceOf(PerfgateError);
     expect(error.message).toMatch(/^perfgate: \/repo\/perfgate\.allow\.json is not a valid allowlist: "nPlusOne" must be an array/);
   });

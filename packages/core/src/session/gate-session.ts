@@ -1,5 +1,6 @@
 import { allowKey, readAllowlist, type AllowEntry, type Allowlist } from '../allowlist/allowlist.js';
-import { checkScopes, drainTrackedScopes, formatGateFailure, startScopeTracking, type NPlusOneMode } from './n-plus-one-gate.js';
+import { checkScopes, formatGateFailure, type NPlusOneMode } from './n-plus-one-gate.js';
+import type { TestState } from './test-state.js';
 
 export interface GateSessionOptions {
   readonly mode: NPlusOneMode;
@@ -21,46 +22,46 @@ export interface GateSessionOptions {
 export interface GateReport {
   readonly matched: readonly AllowEntry[];
   readonly added: readonly AllowEntry[];
+  /** Findings no entry covered, outside an update (the run's report lists them: what the update flag would add). */
+  readonly unlisted?: readonly AllowEntry[];
 }
 
 export type TestVerdict = { readonly outcome: 'pass' } | { readonly outcome: 'warn' | 'fail'; readonly message: string };
 
 /**
- * The N+1 gate around each test, the same for every runner: track the
- * scopes a test creates, check them when it ends, and remember which
- * allowlist entries were needed and which findings are new.
+ * The N+1 gate, the same for every runner: check the scopes a test created
+ * (its `TestState`) when it ends, and remember which allowlist entries were
+ * needed and which findings are new.
  */
 export class GateSession {
   readonly #options: GateSessionOptions;
   #allowlist: Allowlist | undefined;
   readonly #matched = new Map<string, AllowEntry>();
   readonly #added = new Map<string, AllowEntry>();
+  readonly #unlisted = new Map<string, AllowEntry>();
 
   constructor(options: GateSessionOptions) {
     this.#options = options;
   }
 
-  beforeTest(): void {
-    startScopeTracking();
-  }
-
-  afterTest(): TestVerdict {
-    const scopes = drainTrackedScopes();
+  afterTest(state: TestState): TestVerdict {
+    const scopes = state.scopes;
     if (this.#options.mode === 'off' || scopes.length === 0) return { outcome: 'pass' };
     // Read lazily, on the first test that created a scope: a corrupt allowlist fails it, naming the file.
     this.#allowlist ??= readAllowlist(this.#options.allowlistPath, this.#options.readFile);
-    const { unlisted, matched } = checkScopes(scopes, this.#allowlist, this.#options.threshold);
+    const { unlisted, matched } = checkScopes(scopes, this.#allowlist, this.#options.threshold, state);
     for (const entry of matched) this.#matched.set(allowKey(entry), entry);
     if (unlisted.length === 0) return { outcome: 'pass' };
     if (this.#options.update) {
       for (const { entry } of unlisted) this.#added.set(allowKey(entry), entry);
       return { outcome: 'pass' };
     }
+    for (const { entry } of unlisted) this.#unlisted.set(allowKey(entry), entry);
     const message = formatGateFailure(unlisted, this.#options.mode, this.#options.allowlistName, this.#options.updateCommand, this.#options.blockedBy);
     return { outcome: this.#options.mode === 'warn' ? 'warn' : 'fail', message };
   }
 
   report(): GateReport {
-    return { matched: [...this.#matched.values()], added: [...this.#added.values()] };
+    return { matched: [...this.#matched.values()], added: [...this.#added.values()], unlisted: [...this.#unlisted.values()] };
   }
 }

@@ -3,11 +3,12 @@ import { siteOf, withSiteNames } from '../../test/call-sites.js';
 import { TRACE_ID } from '../../test/matcher-helpers.js';
 import { perfgateMatchers } from '../matchers/index.js';
 import { startQuery } from '../record/recorder.js';
-import { getRuntime } from '../runtime.js';
 import { recordQueries } from '../scope/record-queries.js';
 import { createScope, runInScope } from '../scope/run-in-scope.js';
 import { EMPTY_ALLOWLIST, type AllowEntry } from '../allowlist/allowlist.js';
-import { checkScopes, drainTrackedScopes, exemptFromGate, formatGateFailure, startScopeTracking } from './n-plus-one-gate.js';
+import { checkScopes, exemptFromGate, formatGateFailure } from './n-plus-one-gate.js';
+import { currentTestState } from './test-state.js';
+import { drainTrackedScopes, startScopeTracking, stopScopeTracking } from '../../test/test-states.js';
 
 expect.extend(perfgateMatchers);
 
@@ -46,9 +47,7 @@ function inRequest<T>(traceId: string, fn: () => T): T {
 }
 
 afterEach(() => {
-  const runtime = getRuntime();
-  runtime.tracked = undefined;
-  runtime.exempt.clear();
+  stopScopeTracking();
 });
 
 describe('scope tracking', () => {
@@ -71,16 +70,17 @@ describe('scope tracking', () => {
 
   it('collects nothing while tracking is off', async () => {
     await recordQueries(() => loadItems([1, 2, 3]));
-    expect(getRuntime().tracked).toBeUndefined();
+    expect(currentTestState()).toBeUndefined();
     expect(drainTrackedScopes()).toEqual([]);
   });
 
   it('forgets earlier scopes and exemptions when it starts again', async () => {
     startScopeTracking();
     const earlier = await recordQueries(listOrders);
+    exemptFromGate(earlier);
     exemptFromGate(earlier.traceId);
-    startScopeTracking();
-    expect(getRuntime().exempt.size).toBe(0);
+    const next = startScopeTracking();
+    expect([next.exempt.size, next.exemptTraces.size]).toEqual([0, 0]);
     expect(drainTrackedScopes()).toEqual([]);
   });
 });
@@ -127,10 +127,19 @@ describe('checkScopes', () => {
     expect(unlisted.map(({ finding }) => finding.shape)).toEqual([PRICES_SHAPE]);
   });
 
-  it('ignores exemptions made while tracking is off', async () => {
-    getRuntime().tracked = undefined;
+  it('ignores exemptions made while tracking is off: the next test does not inherit them', async () => {
+    stopScopeTracking();
     exemptFromGate(TRACE_ID);
-    expect(getRuntime().exempt.size).toBe(0);
+    startScopeTracking();
+    await recordQueries(listOrders, { traceId: TRACE_ID });
+    expect(checkScopes(drainTrackedScopes(), EMPTY_ALLOWLIST).unlisted).toHaveLength(1);
+  });
+
+  it('a result exempts its own scopes: another scope that shares its trace-id is still gated', async () => {
+    const judged = await recordQueries(listOrders, { traceId: TRACE_ID, name: 'judged' });
+    await recordQueries(listOrders, { traceId: TRACE_ID, name: 'beside' });
+    exemptFromGate(judged);
+    expect(checkScopes(drainTrackedScopes(), EMPTY_ALLOWLIST).unlisted.map(({ scope }) => scope.name)).toEqual(['beside']);
   });
 
   it('matches the allowlist by shape, file and function', async () => {
@@ -238,8 +247,9 @@ describe('matchers take over the scopes they judged', () => {
   });
 
   it('exempts nothing while tracking is off', async () => {
-    getRuntime().tracked = undefined;
+    stopScopeTracking();
     await expect(listOrders).not.toHaveNoNPlusOne();
-    expect(getRuntime().exempt.size).toBe(0);
+    const next = startScopeTracking();
+    expect([next.exempt.size, next.exemptTraces.size]).toEqual([0, 0]);
   });
 });

@@ -1,11 +1,13 @@
 import { findRepeatedStatements, type RepeatFinding } from '../analysis/n-plus-one.js';
 import { formatFailure } from '../message/format-failure.js';
 import { findingLines } from '../message/repeat-findings.js';
-import { getRuntime } from '../runtime.js';
+import { scopesOfResult, type ScopeResult } from '../scope/scope-result.js';
+import { currentTestState, type TestState } from './test-state.js';
 import { neverWrittenUnder } from './update-mode.js';
 import type { Scope } from '../scope/scope.js';
 import { allowEntryOf, ALLOWLIST_FILE, type AllowEntry, type Allowlist } from '../allowlist/allowlist.js';
 import { AllowlistIndex } from '../allowlist/allowlist-match.js';
+import { recordGateScope } from '../report/record-figures.js';
 
 export type NPlusOneMode = 'fail' | 'warn' | 'off';
 
@@ -24,35 +26,25 @@ export interface GateResult {
   readonly matched: readonly AllowEntry[];
 }
 
-/** Starts collecting the scopes created from now on (the runner calls it before each test). */
-export function startScopeTracking(): void {
-  const runtime = getRuntime();
-  runtime.tracked = [];
-  runtime.exempt.clear();
-  runtime.outside = { count: 0, firstOpen: 0 };
-}
-
-/** The scopes created since tracking started, which tracking then forgets. */
-export function drainTrackedScopes(): Scope[] {
-  const runtime = getRuntime();
-  const scopes = runtime.tracked ?? [];
-  runtime.tracked = [];
-  return scopes;
-}
-
 /**
  * A perfgate matcher that judged a scope takes it over: the gate leaves
  * alone scopes an N+1 matcher checked, and scopes whose assertion was
- * negated or failed (the spec is about them).
+ * negated or failed (the spec is about them). A result exempts the very
+ * scopes it was made of, so another request that happens to share its
+ * trace-id is still gated; a bare trace-id (a load run's requests) exempts
+ * every scope of that trace.
  */
-export function exemptFromGate(traceId: string): void {
-  const runtime = getRuntime();
-  if (runtime.tracked !== undefined) runtime.exempt.add(traceId);
+export function exemptFromGate(judged: ScopeResult | string, state: TestState | undefined = currentTestState()): void {
+  if (state === undefined) return;
+  const scopes = typeof judged === 'string' ? undefined : scopesOfResult(judged);
+  if (scopes === undefined) state.exemptTraces.add(typeof judged === 'string' ? judged : judged.traceId);
+  else for (const scope of scopes) state.exempt.add(scope);
 }
 
 /** A scope a matcher judged, or nested in one (the matcher saw its queries too). */
-function isExempt(scope: Scope, exempt: ReadonlySet<string>): boolean {
-  for (let s: Scope | undefined = scope; s !== undefined; s = s.parent) if (exempt.has(s.traceId)) return true;
+function isExempt(scope: Scope, state: TestState | undefined): boolean {
+  if (state === undefined) return false;
+  for (let s: Scope | undefined = scope; s !== undefined; s = s.parent) if (state.exempt.has(s) || state.exemptTraces.has(s.traceId)) return true;
   return false;
 }
 
@@ -60,20 +52,26 @@ function isExempt(scope: Scope, exempt: ReadonlySet<string>): boolean {
  * Checks each scope's own queries (not those of scopes nested in it, which
  * are checked on their own) for N+1 patterns the allowlist does not cover.
  */
-export function checkScopes(scopes: readonly Scope[], allowlist: Allowlist, threshold?: number): GateResult {
-  const runtime = getRuntime();
+export function checkScopes(scopes: readonly Scope[], allowlist: Allowlist, threshold?: number, state: TestState | undefined = currentTestState()): GateResult {
   const allowed = new AllowlistIndex(allowlist);
   const unlisted: ScopeFinding[] = [];
   const matched: AllowEntry[] = [];
   for (const scope of scopes) {
-    if (isExempt(scope, runtime.exempt)) continue;
+    if (isExempt(scope, state)) continue;
     const own = scope.queries.filter((q) => q.traceId === scope.traceId);
-    for (const finding of findRepeatedStatements(own, { threshold, overflow: scope.overflow }).nPlusOne) {
+    const analysis = findRepeatedStatements(own, { threshold, overflow: scope.overflow });
+    const listedHere = new Set<RepeatFinding>();
+    for (const finding of analysis.nPlusOne) {
       const entry = allowEntryOf(finding);
       const listed = allowed.find(entry);
       if (listed === undefined) unlisted.push({ scope, finding, entry, notes: allowed.whyUnlisted(entry) });
-      else matched.push(listed);
+      else {
+        matched.push(listed);
+        listedHere.add(finding);
+      }
     }
+    // Every scope the gate checked is a figure of its test, passing or not.
+    if (state !== undefined) recordGateScope(state, scope, analysis, (finding) => listedHere.has(finding));
   }
   return { unlisted, matched };
 }

@@ -3,9 +3,9 @@ import { siteOf, withSiteNames } from '../../test/call-sites.js';
 import { failureMessage, recorded } from '../../test/matcher-helpers.js';
 import { perfgateMatchers } from '../matchers/index.js';
 import { startQuery } from '../record/recorder.js';
-import { getRuntime } from '../runtime.js';
 import { createScope } from '../scope/run-in-scope.js';
 import { TestSession } from './test-session.js';
+import { stopScopeTracking } from '../../test/test-states.js';
 
 expect.extend(perfgateMatchers);
 
@@ -16,21 +16,19 @@ function lostQuery(id: number, values: readonly unknown[] = [id]): void {
 
 const SITES = { lost: siteOf(import.meta.url, 'lost', 'startQuery(') };
 
-afterEach(() => {
-  getRuntime().tracked = undefined;
-  getRuntime().outside = undefined;
-});
+const IDENTITY = { id: 'unit > test', file: 'unit.test.ts', name: 'test' };
+afterEach(() => stopScopeTracking());
 
 describe('queries outside every scope while a test scope is open (#16.12)', () => {
   it('#16.12 are counted per test and said in a passing test\'s warning, with the driver and call site of the first', async () => {
     const session = new TestSession();
-    session.beforeTest();
+    const state = session.beforeTest(IDENTITY);
     const request = createScope({ kind: 'request', name: 'POST /articles' });
     lostQuery(1);
     lostQuery(2);
     lostQuery(3);
     request.close();
-    const { warnings, failure } = await session.afterTest();
+    const { warnings, failure } = await session.afterTest(state);
     expect(failure).toBeUndefined();
     expect(warnings.map((w) => withSiteNames(w, SITES))).toMatchInlineSnapshot(`
       [
@@ -46,27 +44,27 @@ describe('queries outside every scope while a test scope is open (#16.12)', () =
 
   it('#16.12 background work with none of the test\'s scopes open stays quiet, and so does a test that opened no scope', async () => {
     const session = new TestSession();
-    session.beforeTest();
+    const state = session.beforeTest(IDENTITY);
     lostQuery(1);
     createScope({ kind: 'function', name: 'listOrders' }).close();
     lostQuery(2);
-    expect((await session.afterTest()).warnings).toEqual([]);
+    expect((await session.afterTest(state)).warnings).toEqual([]);
   });
 
   it('#16.12 one query an outer layer hands its driver (the same parameters) is counted once', async () => {
     const session = new TestSession();
-    session.beforeTest();
+    const state = session.beforeTest(IDENTITY);
     createScope({ kind: 'request', name: 'GET /tags' });
     const values = [7];
     lostQuery(7, values); // pg's Pool.query…
     lostQuery(7, values); // …and the pool's client
     lostQuery(7, [7]); // the same statement again: a second query
-    expect(getRuntime().outside?.count).toBe(2);
+    expect(state.outside.count).toBe(2);
   });
 
   it('#16.12 a failing budget says so in its message', async () => {
     const session = new TestSession();
-    session.beforeTest();
+    const state = session.beforeTest(IDENTITY);
     const request = createScope({ kind: 'request', name: 'POST /articles' });
     lostQuery(1);
     request.close();
@@ -90,6 +88,6 @@ describe('queries outside every scope while a test scope is open (#16.12)', () =
     const negated = await failureMessage(expect(await recorded(['SELECT 1'])).not.toIssueAtMost(1));
     expect(negated.split('\n').slice(0, 2)).toEqual(['expect(received).not.toIssueAtMost(1)', '']);
     expect(negated).toContain('Outside every scope:\n  1 query ran outside any scope while this test ran');
-    await session.afterTest();
+    await session.afterTest(state);
   });
 });

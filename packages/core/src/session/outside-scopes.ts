@@ -1,6 +1,6 @@
 import { captureStack, userFrames, formatCallSite, type CapturedStack } from '../record/call-site.js';
 import type { QueryInput } from '../record/query-record.js';
-import { getRuntime } from '../runtime.js';
+import { currentTestState, type TestState } from './test-state.js';
 import { fingerprintSql } from '../sql/fingerprint-sql.js';
 import { outsideScopeSection, type FailureSection, type OutsideScopeNote } from '../message/format-failure.js';
 
@@ -26,14 +26,14 @@ export interface OutsideScopeTally {
 const OUTSIDE_FRAMES = 30;
 
 /**
- * Called by the recorder for a query with no scope, only while the runner
- * tracks the test's scopes. Background work the user starts on purpose,
+ * Called by the recorder for a query with no scope, only while a running
+ * test has created a scope. Background work the user starts on purpose,
  * with none of the test's scopes open, is not counted.
  */
 export function noteOutsideScope(input: QueryInput, skipAbove: Function): void {
-  const runtime = getRuntime();
-  const { tracked, outside } = runtime;
-  if (tracked === undefined || outside === undefined) return;
+  const state = currentTestState();
+  if (state === undefined) return;
+  const { scopes: tracked, outside } = state;
   while (outside.firstOpen < tracked.length && tracked[outside.firstOpen]!.closed) outside.firstOpen++;
   if (outside.firstOpen === tracked.length) return;
   if (input.values !== undefined && input.values === outside.lastValues) return;
@@ -46,8 +46,8 @@ export function noteOutsideScope(input: QueryInput, skipAbove: Function): void {
 }
 
 /** What this test has seen outside every scope so far, for a verdict's message; undefined when nothing. */
-export function outsideScopeNote(): OutsideScopeNote | undefined {
-  const outside = getRuntime().outside;
+export function outsideScopeNote(state: TestState | undefined = currentTestState()): OutsideScopeNote | undefined {
+  const outside = state?.outside;
   if (outside === undefined || outside.count === 0 || outside.first === undefined) return undefined;
   const { input, stack } = outside.first;
   const site = userFrames(stack, 1)[0];

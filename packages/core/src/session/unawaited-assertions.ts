@@ -1,4 +1,5 @@
 import { captureStack, formatCallSite, userFrames, type CapturedStack } from '../record/call-site.js';
+import { currentTestState, type TestState } from './test-state.js';
 
 /** A perfgate assertion still running when its test ended: nobody awaited it. */
 export interface UnawaitedAssertion {
@@ -7,7 +8,8 @@ export interface UnawaitedAssertion {
   readonly site: string | undefined;
 }
 
-interface Pending {
+/** An assertion called during a test, kept in that test's state. */
+export interface PendingAssertion {
   readonly matcher: string;
   /** Formatted only for an assertion found unawaited: reading a stack costs as much again as capturing it. */
   readonly stack: CapturedStack;
@@ -40,9 +42,7 @@ function siteOf(stack: CapturedStack): string | undefined {
  * failed, the runner reports the rejection nobody handled.)
  */
 export class UnawaitedAssertions {
-  #pending: Pending[] = [];
-
-  /** The matchers, each registering its promise with this test's check; for `expect.extend`. */
+  /** The matchers, each registering its promise with the check of the test that called it; for `expect.extend`. */
   wrap<T extends object>(matchers: T): T {
     const wrapped: Record<string, Function> = {};
     for (const [name, matcher] of Object.entries(matchers) as Array<[string, Function]>) {
@@ -59,23 +59,17 @@ export class UnawaitedAssertions {
     return wrapped as T;
   }
 
-  /** Forgets what earlier tests and hooks left (the runner calls it before each test). */
-  reset(): void {
-    this.#pending = [];
-  }
-
   /**
-   * The assertions of this test still running now, at its end; the check then forgets them all.
+   * The assertions of `state`'s test still running now, at its end; the check then forgets them all.
    * Asynchronous: a promise's state is only seen through a reaction, and one added while the test
    * ran would break the async stack traces that name the spec's line and a finding's `via` (V8
    * follows a promise's reactions only while it has one). Added now, each reaction on a settled
    * promise runs within the next microtasks.
    */
-  async take(): Promise<UnawaitedAssertion[]> {
-    const pending = this.#pending;
-    this.#pending = [];
-    const settled = new Set<Pending>();
-    const seen = (p: Pending) => () => void settled.add(p);
+  async take(state: TestState): Promise<UnawaitedAssertion[]> {
+    const pending = state.assertions.splice(0);
+    const settled = new Set<PendingAssertion>();
+    const seen = (p: PendingAssertion) => () => void settled.add(p);
     for (const p of pending) p.result.then(seen(p), seen(p));
     await Promise.resolve();
     await Promise.resolve();
@@ -83,7 +77,7 @@ export class UnawaitedAssertions {
   }
 
   #watch(matcher: string, result: PromiseLike<unknown>, calledAs: Function): void {
-    this.#pending.push({ matcher, stack: captureStack(calledAs, ASSERTION_FRAMES), result });
+    currentTestState()?.assertions.push({ matcher, stack: captureStack(calledAs, ASSERTION_FRAMES), result });
   }
 }
 

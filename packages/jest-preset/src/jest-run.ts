@@ -1,4 +1,4 @@
-import { isCI, resolveUpdateMode, type ResolvedPerfgateOptions, type RunCoverage, type UpdateMode } from '@perfgate/core/runner';
+import { isCI, resolveUpdateMode, type ResolvedPerfgateOptions, type RunCoverage, type UpdateMode, type WorkerRun } from '@perfgate/core/runner';
 import type { AggregatedResult } from '@jest/reporters';
 import type { Config } from '@jest/types';
 
@@ -9,13 +9,7 @@ export const RUN_ENV = 'PERFGATE_JEST_RUN';
  * What perfgate's reporter (jest's main process) hands the setup file in
  * each test file, as vitest's `provide`/`inject` does for the plugin.
  */
-export interface JestRun {
-  /** What `jest -u`, `--ci` and CI=true let this run write. */
-  readonly update: UpdateMode;
-  /** jest records V8 coverage (`coverageProvider: 'v8'`): allocation attribution must not deoptimise code then. */
-  readonly v8Coverage: boolean;
-  /** Where each test file writes its reports. */
-  readonly reportDir: string;
+export interface JestRun extends WorkerRun {
   /**
    * The options file at the run's root, loaded here because a worker's jest
    * cannot import an ES module without --experimental-vm-modules; validated,

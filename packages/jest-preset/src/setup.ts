@@ -1,15 +1,16 @@
 /**
- * The setup file the preset adds to every jest test file: the same core
- * wiring as vitest's, through jest's `expect`, hooks and snapshot state.
- * jest gives each test file fresh modules and a fresh global, so everything
- * is applied in `beforeAll` and undone in `afterAll`.
+ * The setup file the preset adds to every jest test file: core's worker
+ * session, told jest's tests through circus's events and hooks, with jest's
+ * `expect` and snapshot state. jest gives each test file fresh modules and a
+ * fresh global, so everything is applied in `beforeAll` and undone in `afterAll`.
  */
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from '@jest/globals';
-import { allowlistPathFor, applyRuntimeOptions, GateSession, instrumentHttpServers, PerfgateError, REPORT_KINDS, saveWorkerReport, startAllocationGate, TestSession, type BaselineSession, type Instrumentation, type WorkerGateReport } from '@perfgate/core/runner';
-import { perfgateMatchers } from '@perfgate/core/matchers';
+import { WorkerSession, withoutPerfgateStack, type TestState } from '@perfgate/core/runner';
 import { instrumentInstalledDrivers } from '@perfgate/orm-adapters/auto';
+import { followCircusTests } from './circus-tests.js';
 import { keepFunctionNames } from './frame-names.js';
 import { resolveJestOptions } from './jest-options.js';
 import { jestUpdateMode, readRun } from './jest-run.js';
@@ -23,12 +24,12 @@ interface SnapshotStateFields {
 /** How long the first hook may take: loading a driver (PGlite's wasm) on a busy machine. */
 const SETUP_TIMEOUT_MS = 60_000;
 
-const session = new TestSession();
-expect.extend(session.assertions.wrap(perfgateMatchers));
+const worker = new WorkerSession();
+expect.extend(worker.matchers());
 
-const snapshot = (expect.getState() as { snapshotState?: SnapshotStateFields }).snapshotState;
+const { snapshotState: snapshot, testPath = '' } = expect.getState() as { snapshotState?: SnapshotStateFields; testPath?: string };
 const root = snapshot?._rootDir ?? process.cwd();
-const updateFlag = snapshot?._updateSnapshot === 'all';
+const file = relative(root, testPath).split(sep).join('/');
 const run = readRun(process.env);
 // Without perfgate's reporter nothing collects a report: nothing is written; --ci shows as the snapshot mode 'none'.
 const update = run?.update ?? jestUpdateMode(undefined, snapshot?._updateSnapshot === 'none');
@@ -39,72 +40,40 @@ const esm = typeof vm.SyntheticModule === 'function';
 const importModule = esm
   ? (url: string): Promise<unknown> => import(url)
   : (url: string): Promise<unknown> => Promise.resolve({ default: require(fileURLToPath(url)) as unknown });
-const handles: Instrumentation[] = [];
-let baselines: BaselineSession | undefined;
-let report: Omit<WorkerGateReport, 'report'> | undefined;
 
-/** perfgate's own frames would only distract from a message that names what to fix. */
-function withoutStack(error: unknown): unknown {
-  if (error instanceof PerfgateError) error.stack = `${error.name}: ${error.message}`;
-  return error;
+/** The test running with jest's hooks (not concurrent), judged in the afterEach below. */
+let serial: TestState | undefined;
+if (!followCircusTests(worker, file, (state) => void (serial = state))) {
+  // jest-jasmine2: no circus events, so no test runs in its own async context.
+  beforeEach(() => {
+    const name = expect.getState().currentTestName ?? '';
+    serial = worker.beforeTest({ id: `${file} > ${name}`, file, name });
+  });
 }
 
-/** Options, drivers, HTTP scoping and the gate, for this test file. */
+/** Options, drivers, HTTP scoping and the gates, for this test file. */
 async function wire(): Promise<void> {
   const options = await resolveJestOptions(root, (globalThis as { perfgate?: unknown }).perfgate, run, { importModule });
-  applyRuntimeOptions(options);
-  handles.push({ dispose: keepFunctionNames() });
-  if (options.http) handles.push(instrumentHttpServers());
-  handles.push(await instrumentInstalledDrivers({ root, adapters: options.adapters, formats: esm ? ['cjs', 'esm'] : ['cjs'], importModule }));
-  const allocations = startAllocationGate({
-    root,
-    options: options.allocations,
-    update: update.rewrite,
-    ci: update.ci,
-    writable: run !== undefined,
-    coverage: run?.v8Coverage ?? false,
-    updateCommand: update.command,
-    runCommand: 'jest',
-  });
-  baselines = allocations.baselines;
-  handles.push({ dispose: allocations.stop });
-  if (options.nPlusOne === 'off') return;
-  if (updateFlag && run === undefined) {
+  worker.start({ root, options, run, update, runCommand: 'jest' });
+  worker.adopt({ dispose: keepFunctionNames() });
+  worker.adopt(await instrumentInstalledDrivers({ root, adapters: options.adapters, formats: esm ? ['cjs', 'esm'] : ['cjs'], importModule }));
+  if (options.nPlusOne !== 'off' && snapshot?._updateSnapshot === 'all' && run === undefined) {
     console.warn(`perfgate: jest -u cannot update ${options.allowlist}: perfgate's reporter is not in this run (add '@perfgate/jest/reporter' to your jest "reporters").`);
   }
-  report = { allowlistPath: allowlistPathFor(options.allowlist, root), allowlistName: options.allowlist };
-  session.gate = new GateSession({
-    mode: options.nPlusOne,
-    threshold: options.nPlusOneThreshold,
-    allowlistPath: report.allowlistPath,
-    allowlistName: report.allowlistName,
-    update: update.addNew,
-    updateCommand: update.command,
-    blockedBy: update.blockedBy,
-  });
 }
 
-beforeAll(() => wire().catch((error: unknown) => Promise.reject(withoutStack(error))), SETUP_TIMEOUT_MS);
-
-beforeEach(() => session.beforeTest());
+beforeAll(() => wire().catch((error: unknown) => Promise.reject(withoutPerfgateStack(error))), SETUP_TIMEOUT_MS);
 
 afterEach(async () => {
-  let outcome;
-  try {
-    outcome = await session.afterTest();
-  } catch (error) {
-    throw withoutStack(error); // a corrupt allowlist: the message names the file
-  }
-  for (const warning of outcome.warnings) console.warn(warning);
-  if (outcome.failure !== undefined) throw withoutStack(new PerfgateError(outcome.failure.code, outcome.failure.message)); // the message names the user's line
+  const state = serial;
+  serial = undefined;
+  if (state === undefined) return;
+  const { error } = await worker.afterTest(state);
+  if (error !== undefined) throw error;
 });
 
 afterAll(async () => {
   // The next test file gets fresh driver modules but the same node:http: restore it.
-  for (const handle of handles.splice(0).reverse()) handle.dispose();
-  if (session.gate !== undefined && report !== undefined && run !== undefined) {
-    await saveWorkerReport(run.reportDir, REPORT_KINDS.nPlusOne, { ...report, report: session.gate.report() } satisfies WorkerGateReport);
-  }
-  const allocationReport = baselines?.report();
-  if (run !== undefined && allocationReport !== undefined && allocationReport.entries.length > 0) await saveWorkerReport(run.reportDir, REPORT_KINDS.allocations, allocationReport);
+  worker.dispose();
+  await worker.finish();
 });

@@ -26,12 +26,12 @@ const SHARED_RUN = Symbol.for('perfgate.vitest.run');
 type GlobalWithRun = typeof globalThis & { [SHARED_RUN]?: SharedRun | undefined };
 
 export default async function perfgateGlobalSetup(project: TestProject): Promise<() => Promise<void>> {
-  const { root } = project.getProvidedContext().perfgate;
+  const { root, options } = project.getProvidedContext().perfgate;
   const holder = globalThis as GlobalWithRun;
   const config: VitestRunState = project.globalConfig;
   // Read now: vitest clears `changed` and `related` when the run's tests end, before any teardown.
   holder[SHARED_RUN] ??= {
-    session: new RunSession({ update: vitestUpdateMode(config.update), root }),
+    session: new RunSession({ update: vitestUpdateMode(config.update), root, runner: 'vitest', report: options.report, shard: config.shard ?? undefined }),
     coverage: vitestCoverage({ ...config, filters: (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern }),
     projects: 0,
     cancelled: false,

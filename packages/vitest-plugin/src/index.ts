@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { configDefaults } from 'vitest/config';
 import { warnUninstrumentedDrivers } from '@perfgate/orm-adapters/auto';
 import { bundleBudgetsTestFile } from './bundle-budgets-file.js';
-import { loadPerfgateConfigFile, resolvePerfgateOptions, type PerfgateOptions, type ResolvedPerfgateOptions, type UpdateMode } from '@perfgate/core/runner';
+import { loadPerfgateConfigFile, resolvePerfgateOptions, type PerfgateOptions, type ResolvedPerfgateOptions, type WorkerRun } from '@perfgate/core/runner';
 
 export {
   definePerfgateConfig,
@@ -36,12 +36,7 @@ export interface PerfgateProvided {
 }
 
 /** Set by the plugin's global setup for each run: what the update flag lets the run write, where workers report. */
-export interface PerfgateRun {
-  readonly update: UpdateMode;
-  readonly reportDir: string;
-  /** vitest records V8 coverage in the workers (`coverage.provider: 'v8'`). */
-  readonly v8Coverage: boolean;
-}
+export type PerfgateRun = WorkerRun;
 
 interface ConfigLike {
   readonly root?: string;

@@ -7,7 +7,8 @@ import { commandWithUpdateLast, isCI, resolveUpdateMode, type RunCoverage, type 
 /** The fields of vitest's resolved config perfgate reads (some are internal: typed here, read defensively). */
 export interface VitestRunState {
   readonly update?: boolean | string | undefined;
-  readonly shard?: unknown;
+  /** `--shard=k/n`, 1-based. */
+  readonly shard?: { readonly index: number; readonly count: number } | undefined;
   readonly testNamePattern?: unknown;
   readonly changed?: boolean | string | undefined;
   readonly related?: readonly string[] | undefined;

@@ -47,7 +47,9 @@ export {
 } from './matchers/index.js';
 
 export { definePerfgateConfig } from './options/define-perfgate-config.js';
-export type { AdapterName, PerfgateOptions, ResolvedPerfgateOptions, AllocationDefaults } from './options/perfgate-options.js';
+export type { AdapterName, PerfgateOptions, ResolvedPerfgateOptions } from './options/perfgate-options.js';
+export type { AllocationDefaults } from './options/allocation-options.js';
+export type { LatencyDefaults } from './options/latency-options.js';
 export { ALLOWLIST_FILE, type AllowEntry, type Allowlist, type SitedEntry, type UnknownSiteEntry } from './allowlist/allowlist.js';
 export type { NPlusOneMode } from './session/n-plus-one-gate.js';
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPerfgateConfigFile, PerfgateError, resolvePerfgateOptions, type ConfigFileAccess, type ResolvedPerfgateOptions } from '@perfgate/core/runner';
+import { ADAPTER_NAMES } from '@perfgate/orm-adapters/auto';
 import type { JestRun } from './jest-run.js';
 
 const JEST_CONFIG_FILES = ['jest.config.js', 'jest.config.ts', 'jest.config.mjs', 'jest.config.cjs', 'jest.config.cts', 'jest.config.mts', 'jest.config.json'];
@@ -17,12 +18,12 @@ export function jestConfigName(rootDir: string, exists: (path: string) => boolea
  * run's root, or here for another project's).
  */
 export async function resolveJestOptions(rootDir: string, globals: unknown, run: JestRun | undefined, access?: ConfigFileAccess): Promise<ResolvedPerfgateOptions> {
-  if (globals !== undefined) return resolvePerfgateOptions(globals, `globals.perfgate in ${jestConfigName(rootDir)}`);
+  if (globals !== undefined) return resolvePerfgateOptions(globals, `globals.perfgate in ${jestConfigName(rootDir)}`, ADAPTER_NAMES);
   const preloaded = run?.optionsFile;
   if (preloaded?.root === rootDir) {
     if (preloaded.options === undefined) throw new PerfgateError('INVALID_OPTIONS', preloaded.error ?? 'perfgate options: not loaded.');
     return preloaded.options;
   }
   const file = await loadPerfgateConfigFile(rootDir, access);
-  return resolvePerfgateOptions(file?.input, file?.where ?? `globals.perfgate in ${jestConfigName(rootDir)}`);
+  return resolvePerfgateOptions(file?.input, file?.where ?? `globals.perfgate in ${jestConfigName(rootDir)}`, ADAPTER_NAMES);
 }

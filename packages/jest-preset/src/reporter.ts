@@ -1,9 +1,10 @@
-/**
  * perfgate's jest reporter, in jest's main process: decides the update flag
  * and loads the options file before the workers start, then finishes the
  * run once (allowlists and baselines, never from a worker, never under CI).
  */
+import { ADAPTER_NAMES } from '@perfgate/orm-adapters/auto';
 import { loadPerfgateConfigFile, resolvePerfgateOptions, RunSession, type PerfgateReport, type TestReport } from '@perfgate/core/runner';
+/**
 import { relative, sep } from 'node:path';
 import type { AggregatedResult, Reporter, TestContext } from '@jest/reporters';
 import { warnUninstrumentedDrivers } from '@perfgate/orm-adapters/auto';
@@ -72,7 +73,7 @@ function attachFigures(report: PerfgateReport, results: AggregatedResult, root: 
 async function preloadOptionsFile(root: string): Promise<NonNullable<JestRun['optionsFile']>> {
   try {
     const file = await loadPerfgateConfigFile(root, { importModule: (url) => import(url) });
-    return { root, options: resolvePerfgateOptions(file?.input, file?.where ?? `globals.perfgate in ${jestConfigName(root)}`) };
+    return { root, options: resolvePerfgateOptions(file?.input, file?.where ?? `globals.perfgate in ${jestConfigName(root)}`, ADAPTER_NAMES) };
   } catch (error) {
     return { root, error: (error as Error).message };
   }

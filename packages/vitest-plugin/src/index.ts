@@ -4,6 +4,7 @@ import { configDefaults } from 'vitest/config';
 import { warnUninstrumentedDrivers } from '@perfgate/orm-adapters/auto';
 import { bundleBudgetsTestFile } from './bundle-budgets-file.js';
 import { loadPerfgateConfigFile, resolvePerfgateOptions, type PerfgateOptions, type ResolvedPerfgateOptions, type WorkerRun } from '@perfgate/core/runner';
+import { ADAPTER_NAMES } from '@perfgate/orm-adapters/auto';
 
 export {
   definePerfgateConfig,
@@ -66,7 +67,7 @@ const GLOBAL_SETUP_FILE = fileURLToPath(new URL('./global-setup.js', import.meta
  */
 export function perfgate(options?: PerfgateOptions): PerfgateVitestPlugin {
   // Options given here are checked at once; the options file needs the root, known in the config hook.
-  const inline = options === undefined ? undefined : resolvePerfgateOptions(options, 'perfgate() in the vitest config');
+  const inline = options === undefined ? undefined : resolvePerfgateOptions(options, 'perfgate() in the vitest config', ADAPTER_NAMES);
   return {
     name: 'perfgate:setup',
     async config(config) {
@@ -86,5 +87,5 @@ export function perfgate(options?: PerfgateOptions): PerfgateVitestPlugin {
 
 async function optionsFromFile(root: string): Promise<ResolvedPerfgateOptions> {
   const file = await loadPerfgateConfigFile(root);
-  return resolvePerfgateOptions(file?.input, file?.where ?? 'perfgate() in the vitest config');
+  return resolvePerfgateOptions(file?.input, file?.where ?? 'perfgate() in the vitest config', ADAPTER_NAMES);
 }

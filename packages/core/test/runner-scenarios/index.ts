@@ -3,6 +3,7 @@ import { allocationScenarios } from './scenarios/allocation-baseline.js';
 import { allowlistScenarios } from './scenarios/allowlist.js';
 import { concurrencyScenarios } from './scenarios/concurrency.js';
 import { optionScenarios } from './scenarios/options.js';
+import { reportScenarios } from './scenarios/report.js';
 import { requestBudgetScenarios } from './scenarios/request-budget.js';
 import { shardScenarios } from './scenarios/shards.js';
 
@@ -19,4 +20,5 @@ export const scenarios: readonly Scenario[] = [
   ...allocationScenarios,
   ...optionScenarios,
   ...shardScenarios,
+  ...reportScenarios,
 ];

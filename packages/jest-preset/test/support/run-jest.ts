@@ -25,7 +25,7 @@ export interface RunJestOptions {
 /** Runs jest in `cwd` as a user would, in a child process with no colours and no inherited runner state. */
 export function runJest(cwd: string, { env = {}, args = [], bin = jestBin, vmModules = true }: RunJestOptions = {}): Promise<JestRun> {
   // CI is left out too: each test says whether its run is a CI run.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|TINYPOOL|JEST_|PERFGATE_JEST_RUN$|NODE_OPTIONS$|CI$)/.test(key)));
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|TINYPOOL|JEST_|PERFGATE_JEST_RUN$|NODE_OPTIONS$|CI$|GITHUB_)/.test(key)));
   const nodeOptions = vmModules ? { NODE_OPTIONS: '--experimental-vm-modules --no-warnings=ExperimentalWarning' } : {};
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {

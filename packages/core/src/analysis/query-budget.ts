@@ -56,7 +56,7 @@ function admits(filter: QueryFilter, sql: string, kind: StatementKind): boolean 
 }
 
 /** Counts a scope's queries by statement shape, through an optional filter. */
-export function tallyQueries(result: ScopeResult, filter: QueryFilter = {}): QueryTally {
+export function tallyQueries(result: Pick<ScopeResult, 'count' | 'queries' | 'overflow'>, filter: QueryFilter = {}): QueryTally {
   const byShape = new Map<string, ShapeEntry>();
   let counted = 0;
   const add = (sql: string, kind: StatementKind, shape: string, n: number, query?: QueryRecord): void => {

@@ -1,13 +1,12 @@
+/**
  * perfgate's jest reporter, in jest's main process: decides the update flag
  * and loads the options file before the workers start, then finishes the
  * run once (allowlists and baselines, never from a worker, never under CI).
  */
-import { ADAPTER_NAMES } from '@perfgate/orm-adapters/auto';
-import { loadPerfgateConfigFile, resolvePerfgateOptions, RunSession, type PerfgateReport, type TestReport } from '@perfgate/core/runner';
-/**
 import { relative, sep } from 'node:path';
 import type { AggregatedResult, Reporter, TestContext } from '@jest/reporters';
-import { warnUninstrumentedDrivers } from '@perfgate/orm-adapters/auto';
+import { loadPerfgateConfigFile, resolvePerfgateOptions, RunSession, type PerfgateReport, type TestReport } from '@perfgate/core/runner';
+import { ADAPTER_NAMES, warnUninstrumentedDrivers } from '@perfgate/orm-adapters/auto';
 import type { Config } from '@jest/types';
 import { jestConfigName } from './jest-options.js';
 import { jestCoverage, jestUpdateMode, RUN_ENV, type JestRun } from './jest-run.js';

@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configDefaults } from 'vitest/config';
-import { warnUninstrumentedDrivers } from '@perfgate/orm-adapters/auto';
+import { ADAPTER_NAMES, warnUninstrumentedDrivers } from '@perfgate/orm-adapters/auto';
 import { bundleBudgetsTestFile } from './bundle-budgets-file.js';
 import { loadPerfgateConfigFile, resolvePerfgateOptions, type PerfgateOptions, type ResolvedPerfgateOptions, type WorkerRun } from '@perfgate/core/runner';
-import { ADAPTER_NAMES } from '@perfgate/orm-adapters/auto';
 
 export {
   definePerfgateConfig,

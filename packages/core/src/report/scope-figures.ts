@@ -2,7 +2,7 @@ import type { RepeatFinding } from '../analysis/n-plus-one.js';
 import { tallyQueries } from '../analysis/query-budget.js';
 import { fixHint } from '../message/fix-hint.js';
 import type { QueryRecord } from '../record/query-record.js';
-import type { ScopeKind } from '../scope/scope.js';
+import type { ScopeResult } from '../scope/scope-result.js';
 import type { FindingFigure, QueryFigure, ScopeFigure, ShapeFigure } from './report-model.js';
 import { sourceLine } from './source-line.js';
 
@@ -12,20 +12,12 @@ export const MAX_QUERIES_IN_FIGURE = 200;
 export const MAX_SHAPES_IN_FIGURE = 100;
 
 /** What a figure is drawn from: a `Scope`, or a matcher's `ScopeResult` with its scopes' times. */
-export interface FigureSource {
-  readonly kind: ScopeKind;
-  readonly traceId: string;
+export type FigureSource = Pick<ScopeResult, 'kind' | 'traceId' | 'name' | 'method' | 'path' | 'count' | 'queries' | 'overflow'> & {
   readonly parentSpanId?: string | undefined;
-  readonly name: string;
-  readonly method: string | undefined;
-  readonly path: string | undefined;
-  readonly count: number;
-  readonly queries: readonly QueryRecord[];
-  readonly overflow: ReadonlyMap<string, number> | undefined;
   /** Epoch milliseconds; undefined for a result whose scopes are not known (then its first query's start). */
   readonly startedAt?: number | undefined;
   readonly endedAt?: number | undefined;
-}
+};
 
 export interface ScopeFigureOptions {
   /** The scope's N+1 and duplicate findings, as the matcher or gate that judged it found them. */

@@ -6,10 +6,14 @@ const VM_MODULES = { NODE_OPTIONS: '--experimental-vm-modules --no-warnings=Expe
 const WITHOUT_PERFGATE = { WITHOUT_PERFGATE: '1' };
 const WARNING = /^perfgate: 'postgres' \(postgres\.js\) is installed, and perfgate cannot instrument it: queries sent through it are not counted.*$/gm;
 
-/** What the runner reported, without perfgate's warning, timings, dates and the project's temporary path. */
+// perfgate's run summary (docs/report.md): its heading, indented rows, section heads and the blank lines between them.
+const SUMMARY = /^perfgate summary: .*\n(?:(?:[ \t]+.*|Heaviest requests:|Allowlist .*|Baselines:|)\n)*/gm;
+
+/** What the runner reported, without perfgate's warning and run summary, timings, dates and the project's temporary path. */
 function report({ stdout, stderr }: RunResult): string {
-  return `${stdout}\n${stderr}`
+  return `${stdout}\n${stderr}\n`
     .replace(WARNING, '')
+    .replace(SUMMARY, '')
     .split('\n')
     .filter((line) => !/^\s*(RUN|Start at|Duration|Time:)\s/.test(line) && line.trim() !== '')
     .map((line) => line.replace(/\s*\(?\d+(\.\d+)?\s?m?s\)?$/, ''))

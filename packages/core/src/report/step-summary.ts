@@ -41,7 +41,7 @@ export function formatStepSummary(report: PerfgateReport): string {
   const heavy = heaviestScopes(report.tests);
   if (heavy.length > 0) out.push('', '### Heaviest requests', '', '| Queries | Request | Test |', '| ---: | --- | --- |', ...heavy.map(({ scope, test }) => row([String(scope.queryCount), scope.name, `${test.file} > ${test.name}`])));
   for (const list of report.allowlists) {
-    out.push('', `### Allowlist ${code(list.path)}`, '', `${list.matched.length} matched, ${list.unlisted.length} new, ${list.added.length} added, ${list.stale.length} stale`);
+    out.push('', `### Allowlist ${code(list.path)}`, '', `${list.matched.length} matched, ${list.unlisted.length} new, ${list.added.length} added${list.stale.length > 0 ? `, ${list.stale.length} stale` : ''}`);
     if (list.unlisted.length > 0) out.push('', 'New (not in the allowlist):', '', ...list.unlisted.map((e) => `- ${code(describeEntry(e))}`));
     if (list.stale.length > 0) out.push('', 'Stale (no N+1 needed them):', '', ...list.stale.map((e) => `- ${code(describeEntry(e))}`));
   }

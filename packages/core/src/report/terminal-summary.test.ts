@@ -29,7 +29,7 @@ describe('formatTerminalSummary', () => {
           N+1 8 × SELECT "tags"."id", "tags"."name" FROM "tags" WHERE "tags"."name" = $1 AND "tags"."weight" <> $2 LIMIT 1
               from src/tags.service.ts:42:7 (TagsService.findOrCreateOneByOne)
 
-      Allowlist perfgate-allowlist.json: 0 matched, 1 new, 0 added, 0 stale
+      Allowlist perfgate-allowlist.json: 0 matched, 1 new, 0 added
         new (not in the allowlist; vitest -u adds them):
           ? src/tags.service.ts (TagsService.findOrCreateOneByOne): SELECT "tags"."id", "tags"."name" FROM "tags" WHERE "tags"."name" = $1 AND "tags"."weight" <> $2 LI…"
     `);

@@ -88,7 +88,8 @@ export function formatTerminalSummary(report: PerfgateReport, options: TerminalS
   }
   for (const test of report.tests.filter(needsBlock)) parts.push(testBlock(test));
   for (const list of report.allowlists) {
-    const counts = [`${list.matched.length} matched`, `${list.unlisted.length} new`, `${list.added.length} added`, `${list.stale.length} stale`];
+    // Stale entries are looked for only over a whole CI or update run: a count of none elsewhere would claim a check that never ran.
+    const counts = [`${list.matched.length} matched`, `${list.unlisted.length} new`, `${list.added.length} added`, ...(list.stale.length > 0 ? [`${list.stale.length} stale`] : [])];
     const lines = [`Allowlist ${list.path}: ${counts.join(', ')}`];
     if (list.unlisted.length > 0) lines.push(`  new (not in the allowlist; ${options.updateCommand ?? 'the update flag'} adds them):`, ...list.unlisted.map((e) => `    ? ${describeEntry(e)}`));
     if (list.stale.length > 0) lines.push('  stale (no N+1 needed them; remove them if the N+1 is fixed):', ...list.stale.map((e) => `    - ${describeEntry(e)}`));

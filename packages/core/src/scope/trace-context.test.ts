@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatTraceparent, newSpanId, newTraceId, parseTraceparent } from './trace-context.js';
+import { ID_POOL_BYTES, formatTraceparent, newSpanId, newTraceId, parseTraceparent } from './trace-context.js';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const PARENT_ID = '00f067aa0ba902b7';
@@ -82,6 +82,17 @@ describe('newTraceId and newSpanId', () => {
     expect(spanIds.size).toBe(200);
     for (const id of traceIds) expect(id).toMatch(/^(?!0{32})[0-9a-f]{32}$/);
     for (const id of spanIds) expect(id).toMatch(/^(?!0{16})[0-9a-f]{16}$/);
+  });
+
+  it('stay distinct and valid across refills of their random pool', () => {
+    // Three pools' worth of ids: every refill draws new bytes, none is handed out twice.
+    const count = Math.ceil((3 * ID_POOL_BYTES) / 24);
+    const pairs = Array.from({ length: count }, () => `${newTraceId()}-${newSpanId()}`);
+    expect(new Set(pairs).size).toBe(count);
+    for (const pair of pairs) expect(pair).toMatch(/^(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}$/);
+    // Every byte value turns up: the pool is filled from the generator, not left as allocated.
+    const bytes = new Set(pairs.join('').replace(/-/g, '').match(/../g));
+    expect(bytes.size).toBe(256);
   });
 
   it('make a header that parses', () => {

@@ -73,9 +73,12 @@ function isPageLoop(shape: string, first: QueryRecord): boolean {
 }
 
 /** Overflow counts by statement shape. */
-function overflowByShape(overflow: ReadonlyMap<string, number> | undefined, dialect: SqlDialect): Map<string, number> {
+const NO_OVERFLOW: ReadonlyMap<string, number> = new Map();
+
+function overflowByShape(overflow: ReadonlyMap<string, number> | undefined, dialect: SqlDialect): ReadonlyMap<string, number> {
+  if (overflow === undefined || overflow.size === 0) return NO_OVERFLOW;
   const byShape = new Map<string, number>();
-  for (const [sql, n] of overflow ?? []) {
+  for (const [sql, n] of overflow) {
     const { shape } = fingerprintSql(sql, dialect);
     byShape.set(shape, (byShape.get(shape) ?? 0) + n);
   }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { QueryRecord } from '../record/query-record.js';
 import { startQuery } from '../record/recorder.js';
@@ -71,5 +72,20 @@ describe('parameterKey', () => {
     const [a, b, c] = await keysOf({ sql: BY_ID, values: [circular] }, { sql: BY_ID, values: [circular] }, { sql: 'SELECT * FROM orders WHERE id = $1', values: [circular] });
     expect(a).toBe(b);
     expect(a).not.toBe(c);
+  });
+
+  it('is equal for two executions exactly when their parameters are equal (property: one value, or several)', async () => {
+    const value = fc.oneof(fc.double(), fc.integer(), fc.string(), fc.boolean(), fc.constant(null));
+    const equal = (a: unknown, b: unknown) => typeof a === typeof b && (a === b || (Number.isNaN(a) && Number.isNaN(b)));
+    const sameArrays = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => equal(v, b[i]));
+    await fc.assert(
+      fc.asyncProperty(fc.array(value, { minLength: 1, maxLength: 3 }), fc.array(value, { minLength: 1, maxLength: 3 }), async (a, b) => {
+        const [keyA, keyB] = await keysOf({ sql: BY_ID, values: a }, { sql: BY_ID, values: b });
+        // JSON prints NaN and ±Infinity alike (null): only for those may keys of unequal values meet.
+        const printable = [...a, ...b].every((v) => typeof v !== 'number' || Number.isFinite(v));
+        if (printable || (a.length === 1 && b.length === 1)) expect(keyA === keyB).toBe(sameArrays(a, b));
+        else if (sameArrays(a, b)) expect(keyA).toBe(keyB);
+      }),
+    );
   });
 });

@@ -18,6 +18,12 @@ const isPlain = (value: unknown): boolean => value === null || typeof value === 
  */
 export function parameterKey(query: QueryRecord): string {
   if (query.values === undefined || query.values.length === 0) return `sql:${query.sql}`;
+  // One id per execution, the usual N+1: its own prefix, so it never equals a key of the general form.
+  if (query.values.length === 1) {
+    const [value] = query.values;
+    if (typeof value === 'number') return `n:${value}`;
+    if (typeof value === 'string') return `s:${value}`;
+  }
   // The usual parameters (numbers, strings, booleans, null) print the same with the replacer or without, which costs a call per value.
   if (query.values.every(isPlain)) return `values:${JSON.stringify(query.values)}`;
   try {

@@ -5,6 +5,7 @@ import { scopesOfResult, type ScopeResult } from '../scope/scope-result.js';
 import { currentTestState, type TestState } from './test-state.js';
 import { neverWrittenUnder } from './update-mode.js';
 import type { Scope } from '../scope/scope.js';
+import type { QueryRecord } from '../record/query-record.js';
 import { allowEntryOf, ALLOWLIST_FILE, type AllowEntry, type Allowlist } from '../allowlist/allowlist.js';
 import { AllowlistIndex } from '../allowlist/allowlist-match.js';
 import { recordGateScope } from '../report/record-figures.js';
@@ -48,17 +49,36 @@ function isExempt(scope: Scope, state: TestState | undefined): boolean {
   return false;
 }
 
+/** The index of an allowlist, built once per allowlist (the gate runs after every test with the same one). */
+const indexes = new WeakMap<Allowlist, { readonly entries: readonly AllowEntry[]; readonly length: number; readonly index: AllowlistIndex }>();
+
+function indexOf(allowlist: Allowlist): AllowlistIndex {
+  const known = indexes.get(allowlist);
+  // The entries are read-only by type; an array replaced or grown since is indexed again.
+  if (known !== undefined && known.entries === allowlist.nPlusOne && known.length === allowlist.nPlusOne.length) return known.index;
+  const index = new AllowlistIndex(allowlist);
+  indexes.set(allowlist, { entries: allowlist.nPlusOne, length: allowlist.nPlusOne.length, index });
+  return index;
+}
+
+/** The scope's queries without those of scopes nested in it (each is checked on its own): a record carries its innermost scope's trace-id. No copy when nothing is nested. */
+function ownQueries(scope: Scope): readonly QueryRecord[] {
+  const { queries, traceId } = scope;
+  for (let i = 0; i < queries.length; i++) if (queries[i]!.traceId !== traceId) return queries.filter((q) => q.traceId === traceId);
+  return queries;
+}
+
 /**
  * Checks each scope's own queries (not those of scopes nested in it, which
  * are checked on their own) for N+1 patterns the allowlist does not cover.
  */
 export function checkScopes(scopes: readonly Scope[], allowlist: Allowlist, threshold?: number, state: TestState | undefined = currentTestState()): GateResult {
-  const allowed = new AllowlistIndex(allowlist);
+  const allowed = indexOf(allowlist);
   const unlisted: ScopeFinding[] = [];
   const matched: AllowEntry[] = [];
   for (const scope of scopes) {
     if (isExempt(scope, state)) continue;
-    const own = scope.queries.filter((q) => q.traceId === scope.traceId);
+    const own = ownQueries(scope);
     const analysis = findRepeatedStatements(own, { threshold, overflow: scope.overflow });
     const listedHere = new Set<RepeatFinding>();
     for (const finding of analysis.nPlusOne) {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { enclosingFunctionNameIn } from './enclosing-function.js';
 import { isPassThrough, isPlumbing } from './framework-plumbing.js';
+import { evictOldest } from '../evict-oldest.js';
 
 /** A frame of the user's code a query came from. */
 export interface CallSite {
@@ -219,7 +220,7 @@ export function userFrames(captured: CapturedStack | undefined, max = 2): CallSi
   }
   let entries = sitesByStack.get(stack.text);
   if (entries === undefined) {
-    if (sitesByStack.size >= PARSED_STACKS) sitesByStack.delete(sitesByStack.keys().next().value as string);
+    if (sitesByStack.size >= PARSED_STACKS) evictOldest(sitesByStack);
     sitesByStack.set(stack.text, (entries = []));
   }
   entries.push({ max, generated: stack.generated, sites });

@@ -4,6 +4,7 @@ import { CAPTURED_FRAMES, captureStack, framesNeeded, type CapturedStack } from 
 import { QueryRecord, type QueryInput } from './query-record.js';
 import { repeatKey } from './repeat-key.js';
 import { noteOutsideScope } from '../session/outside-scopes.js';
+import { evictOldest } from '../evict-oldest.js';
 
 /**
  * Which run of a statement in a scope gets a stack: the 3rd and 4th, then
@@ -43,7 +44,7 @@ export const LEARNT_STATEMENTS = 5_000;
 export const MISSES_BEFORE_GIVING_UP = 3;
 
 function learn(key: string, frames: number): void {
-  if (framesByStatement.size >= LEARNT_STATEMENTS) framesByStatement.delete(framesByStatement.keys().next().value as string);
+  if (framesByStatement.size >= LEARNT_STATEMENTS) evictOldest(framesByStatement);
   framesByStatement.set(key, frames);
   misses.delete(key);
 }

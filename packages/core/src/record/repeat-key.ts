@@ -1,3 +1,5 @@
+import { evictOldest } from '../evict-oldest.js';
+
 /**
  * A cheap key that is equal for statements differing only in numbers and
  * string contents: enough to notice a statement repeating (with inlined
@@ -7,7 +9,7 @@ export function repeatKey(sql: string): string {
   let key = cache.get(sql);
   if (key === undefined) {
     key = computeRepeatKey(sql);
-    if (cache.size >= REPEAT_KEY_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    if (cache.size >= REPEAT_KEY_CACHE_SIZE) evictOldest(cache);
     cache.set(sql, key);
   }
   return key;

@@ -1,5 +1,6 @@
 import { getRuntime } from '../runtime.js';
 import type { Scope } from './scope.js';
+import { evictOldest } from '../evict-oldest.js';
 
 /**
  * Request scopes by trace-id, so a matcher that sent a request with a
@@ -14,10 +15,7 @@ export function rememberScope(scope: Scope): void {
     return;
   }
   scopesByTraceId.set(scope.traceId, [scope]);
-  while (scopesByTraceId.size > settings.maxRememberedTraces) {
-    const oldest = scopesByTraceId.keys().next().value as string;
-    scopesByTraceId.delete(oldest);
-  }
+  while (scopesByTraceId.size > settings.maxRememberedTraces) evictOldest(scopesByTraceId);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { collapseRepeatedPredicates } from './collapse-predicates.js';
 import { scanSql, type SqlDialect, type SqlToken } from './scan-sql.js';
+import { evictOldest } from '../evict-oldest.js';
 
 export type StatementKind = 'select' | 'insert' | 'update' | 'delete' | 'other';
 
@@ -185,7 +186,7 @@ export function fingerprintSql(sql: string, dialect: SqlDialect = 'postgres'): S
   let fingerprint = cache.get(sql);
   if (fingerprint === undefined) {
     fingerprint = computeFingerprint(sql, dialect);
-    if (cache.size >= FINGERPRINT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    if (cache.size >= FINGERPRINT_CACHE_SIZE) evictOldest(cache);
     cache.set(sql, fingerprint);
   }
   return fingerprint;

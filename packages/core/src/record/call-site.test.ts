@@ -153,6 +153,48 @@ describe('library frames behind a source map (#16.3)', () => {
   });
 });
 
+/** A runner's formatter that counts the stacks it formats. */
+function countingFormatter(): { calls: number } {
+  const counter = { calls: 0 };
+  Error.prepareStackTrace = (error, frames) => {
+    counter.calls++;
+    return [String(error), ...frames.map((frame) => `    at ${frame.toString()}`)].join('\n');
+  };
+  return counter;
+}
+
+function captureInLoop(): CapturedStack {
+  return captureStack();
+}
+
+function captureElsewhere(): CapturedStack {
+  return captureStack();
+}
+
+describe("a runner's formatter (#13)", () => {
+  it('#13 formats a loop\'s stacks, alike frame for frame, once: the others get the same text', () => {
+    const counter = countingFormatter();
+    const stacks = Array.from({ length: 5 }, () => captureInLoop());
+    const sites = stacks.map((stack) => userFrames(stack, 1));
+    expect(counter.calls).toBe(1);
+    expect(new Set(sites.map((site) => JSON.stringify(site))).size).toBe(1);
+    expect(sites[0]![0]).toMatchObject({ file: 'src/record/call-site.test.ts', functionName: 'captureInLoop' });
+    expect(new Set(stacks.map((stack) => stack.stack)).size).toBe(1);
+  });
+
+  it('#13 formats a stack from another line, and every stack again for another formatter', () => {
+    const counter = countingFormatter();
+    const [first, second] = [0, 1].map(() => captureInLoop());
+    userFrames(first);
+    const other = captureElsewhere();
+    expect(userFrames(other, 1)[0]).toMatchObject({ functionName: 'captureElsewhere' });
+    expect(counter.calls).toBe(2);
+    const next = countingFormatter();
+    expect(userFrames(second, 1)[0]).toMatchObject({ functionName: 'captureInLoop' });
+    expect(next.calls).toBe(1);
+  });
+});
+
 describe('via through framework plumbing (#16.9)', () => {
   const koa = stackOf(
     `Client.query (${inProject('node_modules/pg/lib/client.js')}:520:17)`,

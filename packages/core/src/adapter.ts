@@ -9,7 +9,7 @@ export { PerfgateError, perfgateInvalidTarget, type PerfgateErrorCode } from './
 export { patchMethod, isPatched } from './patch/patch-method.js';
 export { acquireInstrumentation, type Instrumentation } from './patch/instrumentation.js';
 export { QueryRecord, type QueryInput } from './record/query-record.js';
-export { callRecorded, finishQuery, runAsOuterLayer, samplesCallSite, startQuery } from './record/recorder.js';
+export { callRecorded, finishQuery, isRecording, runAsOuterLayer, samplesCallSite, startQuery } from './record/recorder.js';
 export { bindToCaller } from './record/caller-context.js';
 export { captureStack, formatCallSite, markInternalPath, userFrames, type CallSite, type CapturedStack } from './record/call-site.js';
 export { currentScope } from './scope/run-in-scope.js';

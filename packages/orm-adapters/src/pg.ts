@@ -1,4 +1,4 @@
-import { acquireInstrumentation, bindToCaller, callRecorded, finishQuery, markInternalPath, patchMethod, perfgateInvalidTarget, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core/adapter';
+import { acquireInstrumentation, bindToCaller, callRecorded, finishQuery, isRecording, markInternalPath, patchMethod, perfgateInvalidTarget, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core/adapter';
 import { observeFirstCall } from './observe-first-call.js';
 
 // This package's frames are perfgate's, never the user's call site.
@@ -105,12 +105,17 @@ let sending: QueryRecord | undefined;
  * driver's own.
  */
 function wrapQuery(original: QueryMethod): QueryMethod {
-  return function query(this: unknown, ...args: unknown[]) {
+  return function query(this: unknown) {
     const pooled = sending;
     if (pooled !== undefined) {
       sending = undefined;
-      return sendPooled(pooled, original, this, args);
+      return sendPooled(pooled, original, this, Array.prototype.slice.call(arguments));
     }
+    // Nothing would record it: pg's own call, with its own arguments object (a named statement's text is learnt by
+    // the next call that records; pg's parsedStatements names those prepared meanwhile).
+    // eslint-disable-next-line prefer-rest-params
+    if (!isRecording()) return original.apply(this, arguments as unknown as unknown[]);
+    const args: unknown[] = Array.prototype.slice.call(arguments);
     const [config, values, callback] = args;
     const sql = queryText(this, config) ?? unknownText(config);
     const record = sql === undefined ? undefined : startQuery({ sql, values: queryValues(config, values), source: 'pg', dialect: 'postgres' });
@@ -149,7 +154,10 @@ function sendPooled(record: QueryRecord, original: QueryMethod, client: unknown,
  * under it is not counted again. The caller gets pg-pool's own promise.
  */
 function wrapPoolQuery(original: QueryMethod): QueryMethod {
-  return function query(this: unknown, ...args: unknown[]) {
+  return function query(this: unknown) {
+    // eslint-disable-next-line prefer-rest-params
+    if (!isRecording()) return original.apply(this, arguments as unknown as unknown[]);
+    const args: unknown[] = Array.prototype.slice.call(arguments);
     const [config, values] = args;
     // A statement the pool cannot name (a named one first prepared on a checked-out client) is recorded by the client it lands on.
     const sql = queryText(this, config);

@@ -77,6 +77,17 @@ function sampleStack(key: string): CapturedStack | undefined {
 }
 
 /**
+ * Whether a query sent now would be recorded (a scope is active) or noted
+ * (a running test has scopes open, so a query outside them may be one whose
+ * context a library lost). An adapter that finds it false can hand the call
+ * straight to the driver: `startQuery` would do nothing with it.
+ */
+export function isRecording(): boolean {
+  const runtime = getRuntime();
+  return runtime.tests.scoped > 0 || runtime.storage.getStore() !== undefined;
+}
+
+/**
  * Records a query into the current scope and each enclosing one. Returns
  * undefined, having done nothing else, when no scope is active: the cost of an
  * instrumented driver outside perfgate scopes is one AsyncLocalStorage read

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getRuntime } from '../runtime.js';
 import { createScope, currentScope, runInScope } from '../scope/run-in-scope.js';
 import { QueryRecord, type QueryInput } from './query-record.js';
-import { finishQuery, runAsOuterLayer, samplesCallSite, startQuery } from './recorder.js';
+import { finishQuery, isRecording, runAsOuterLayer, samplesCallSite, startQuery } from './recorder.js';
+import { endTestState, startTestState } from '../session/test-state.js';
 
 const query = (sql: string, extra: Partial<QueryInput> = {}): QueryInput => ({ sql, source: 'test', dialect: 'postgres', ...extra });
 
@@ -175,5 +176,22 @@ describe('samplesCallSite', () => {
     const records = runInScope(scope, () => Array.from({ length: 5 }, () => startQuery(query('SELECT 1'))));
     expect(records.every((r) => r!.stack === undefined)).toBe(true);
     expect(scope.repeats.size).toBe(0);
+  });
+});
+
+describe('isRecording', () => {
+  it('is false outside every scope with no test holding scopes, true in a scope, and true outside them while a test holds one', () => {
+    expect(isRecording()).toBe(false);
+    const scope = createScope({ kind: 'function', name: 'f' });
+    expect(runInScope(scope, () => isRecording())).toBe(true);
+    const state = startTestState({ name: 'a test' });
+    try {
+      runInScope(createScope({ kind: 'function', name: 'g' }), () => undefined);
+      // Outside the scope, but the test made one: a query now may be one whose context a library lost.
+      expect(isRecording()).toBe(true);
+    } finally {
+      endTestState(state);
+    }
+    expect(isRecording()).toBe(false);
   });
 });

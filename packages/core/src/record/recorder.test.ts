@@ -184,7 +184,7 @@ describe('isRecording', () => {
     expect(isRecording()).toBe(false);
     const scope = createScope({ kind: 'function', name: 'f' });
     expect(runInScope(scope, () => isRecording())).toBe(true);
-    const state = startTestState({ name: 'a test' });
+    const state = startTestState({ id: 'recorder.test.ts > a test', file: 'recorder.test.ts', name: 'a test' });
     try {
       runInScope(createScope({ kind: 'function', name: 'g' }), () => undefined);
       // Outside the scope, but the test made one: a query now may be one whose context a library lost.

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Where the real-driver group's CPU goes, for one driver and one mode:
-//   node scripts/bench/profile-real-driver.mjs <pg|pglite> <mode 0-4> [tests] [out.cpuprofile]
+//   node scripts/bench/profile-real-driver.mjs <pg|pglite> <mode 0-6> [tests] [out.cpuprofile]
 // Sets up as the group does, warms up, then profiles `tests` tests (V8's
 // sampling profiler, through node:inspector, so setup and warm-up stay out of
 // it), writes the profile (open it in Chrome DevTools) and prints the
@@ -11,7 +11,7 @@ import { currentScope } from '@perfgate/core';
 import { createSchema, QUERIES_PER_TEST, startApp } from './real-app.mjs';
 import { MODES, enter, learnAllowlist, openPg, openPglite, runTests } from './real-modes.mjs';
 
-const [driverName = 'pg', modeArg = '4', testsArg = '400', out = `/tmp/perfgate-${driverName}-mode${modeArg}.cpuprofile`] = process.argv.slice(2);
+const [driverName = 'pg', modeArg = '6', testsArg = '400', out = `/tmp/perfgate-${driverName}-mode${modeArg}.cpuprofile`] = process.argv.slice(2);
 const mode = MODES[Number(modeArg)];
 if (mode === undefined) throw new Error(`mode must be 0–${MODES.length - 1}: ${MODES.map((m, i) => `${i} ${m.name}`).join(', ')}`);
 const tests = Number(testsArg);
@@ -33,6 +33,8 @@ try {
   await runTests(app, mode, scopes, allowlist, Math.max(50, tests >> 2));
   session.connect();
   await session.post('Profiler.enable');
+  // One sample per 100 µs (V8's default is 1 ms): a query's own cost is a few µs.
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
   await session.post('Profiler.start');
   const cpu = process.cpuUsage();
   await runTests(app, mode, scopes, allowlist, tests);

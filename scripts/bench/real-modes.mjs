@@ -1,8 +1,10 @@
 // The real-driver group's moving parts, shared with profile-real-driver.mjs:
 // the drivers (a pg.Pool on PostgreSQL, PGlite), the modes perfgate runs in,
 // and a test as the runner's N+1 gate sees it.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { checkScopes, EMPTY_ALLOWLIST, allowEntryOf, getRuntime, instrumentHttpServers } from '@perfgate/core/runner';
+import { QUERIES_PER_TEST, QUERIES_PER_TEST_WITHOUT_LOOP } from './real-app.mjs';
 
 /**
  * The modes, cumulative. `gate` analyses each test's request scopes after it,
@@ -11,6 +13,8 @@ import { checkScopes, EMPTY_ALLOWLIST, allowEntryOf, getRuntime, instrumentHttpS
  */
 export const MODES = [
   { name: 'without perfgate', perfgate: false },
+  { name: 'without perfgate, again (control)', perfgate: false, control: true },
+  { name: 'AsyncLocalStorage on, no perfgate', perfgate: false, asyncContext: true },
   { name: 'instrumented, no scope', perfgate: true, http: false },
   { name: 'request scopes', perfgate: true, http: true, gate: false, callSites: false },
   { name: 'request scopes + gate', perfgate: true, http: true, gate: true, callSites: false },
@@ -44,9 +48,31 @@ export async function openPglite() {
 }
 
 /**
+ * The workloads: `loop`, every test calls the N+1 endpoint (the worst case
+ * for call sites: 4 stacks per test); `suite`, one test in 60 does, as in the
+ * suite #13 measured (60 tests, one allowlisted loop).
+ */
+export const WORKLOADS = [
+  { name: 'suite', loopEvery: 60 },
+  { name: 'loop', loopEvery: 1 },
+];
+
+/** Queries the `tests` tests from `first` on send in `workload`. */
+export function queriesOf(workload, first, tests) {
+  let queries = 0;
+  for (let i = first; i < first + tests; i++) queries += i % workload.loopEvery === 0 ? QUERIES_PER_TEST : QUERIES_PER_TEST_WITHOUT_LOOP;
+  return queries;
+}
+
+/** An AsyncLocalStorage of the bench's own: enabled, it costs what any one costs (Node 20 runs a hook per promise), with no perfgate code. */
+const floor = new AsyncLocalStorage();
+
+/**
  * Puts the process in `mode`. Without perfgate, its AsyncLocalStorages are
  * disabled too: once one has run, Node 20 runs a promise hook for every
- * promise, which a process without perfgate would not.
+ * promise, which a process without perfgate would not. `asyncContext` turns
+ * on one AsyncLocalStorage of the bench's own instead: the part of
+ * perfgate's cost that is the runtime's.
  */
 export function enter(mode, driver, handles) {
   const runtime = getRuntime();
@@ -54,18 +80,26 @@ export function enter(mode, driver, handles) {
   if (!mode.perfgate) {
     runtime.storage.disable();
     runtime.layer.disable();
+    runtime.tests.storage.disable();
+    if (mode.asyncContext) floor.run(undefined, () => {});
+    else floor.disable();
     return;
   }
+  floor.disable();
+  // As under a runner: each test runs in perfgate's test-state AsyncLocalStorage, and its scope storage has run, so
+  // both hook into every promise, outside scopes too.
+  runtime.tests.storage.run(undefined, () => {});
+  runtime.storage.run(undefined, () => {});
   handles.push(driver.instrument());
   if (mode.http) handles.push(instrumentHttpServers());
   runtime.settings.callSites = mode.callSites ?? true;
 }
 
-/** Runs `tests` tests in `mode`; the gate, when on, checks each test's request scopes after it. */
-export async function runTests(app, mode, scopes, allowlist, tests) {
-  for (let i = 0; i < tests; i++) {
+/** Runs `tests` tests in `mode` (test numbers from `first`, which decide where the loop is); the gate, when on, checks each test's request scopes after it. */
+export async function runTests(app, mode, scopes, allowlist, tests, workload = WORKLOADS[1], first = 0) {
+  for (let i = first; i < first + tests; i++) {
     scopes.length = 0;
-    await app.test();
+    await app.test(i % workload.loopEvery === 0);
     if (mode.gate) {
       const { unlisted } = checkScopes(scopes, allowlist);
       if (unlisted.length > 0) throw new Error(`bench real-driver: ${mode.name}: ${unlisted.length} N+1 not in the bench's allowlist (${unlisted[0].finding.shape})`);

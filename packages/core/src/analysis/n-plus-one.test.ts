@@ -177,39 +177,26 @@ describe('findRepeatedStatements: N+1', () => {
 
   it('attributes the executions without a stack to the call site of their sampled neighbour', async () => {
     const result = await recordQueries(() => loadItems(range(1, 10)));
-    // The recorder samples the 3rd and 4th occurrence, then the 8th, 16th, 32nd…; the 2nd only when it repeats the 1st exactly.
-    expect(result.queries.map((q) => q.stack !== undefined)).toEqual([false, false, true, true, false, false, false, true, false, false]);
+    // The recorder samples the 3rd–8th occurrence (then the 16th, 32nd…); the 2nd only when it repeats the 1st exactly.
+    expect(result.queries.map((q) => q.stack !== undefined)).toEqual([false, false, true, true, true, true, true, true, false, false]);
     expect(result.queries[0]!.callSites).toEqual([]);
-    expect(findRepeatedStatements(result.queries).nPlusOne).toMatchObject([{ count: 10, distinctParameters: 10, sampledStacks: 3, callSites: [SITES.loadItems, {}], first: result.queries[0] }]);
+    expect(findRepeatedStatements(result.queries).nPlusOne).toMatchObject([{ count: 10, distinctParameters: 10, sampledStacks: 6, callSites: [SITES.loadItems, {}], first: result.queries[0] }]);
   });
 
-  it("tells back-to-back loops of the threshold's length apart: the 3rd and 4th runs are both sampled", async () => {
-    const { nPlusOne, duplicates } = await analyse(() => {
-      loadItems(range(1, 3));
-      loadItemsAgain(range(4, 6));
-    });
-    expect(nPlusOne.map((f) => [f.count, f.sampledStacks, f.callSites[0]])).toEqual([
-      [3, 1, SITES.loadItems],
-      [3, 1, SITES.loadItemsAgain],
-    ]);
-    expect(duplicates).toEqual([]);
-  });
-
-  it('names a second loop from its first sampled run on, counting the runs before it with the first loop', async () => {
-    // Occurrences 1–5 come from loadItems, 6–13 from loadItemsAgain; the 3rd and 4th name loadItems, the 8th
-    // loadItemsAgain, so the 6th and 7th are counted at loadItems, the site of the sample before them.
+  it('tells two loops of one statement apart while they are sampled densely', async () => {
+    // Occurrences 1–5 come from loadItems, 6–13 from loadItemsAgain: the 2nd–8th all carry stacks.
     const { nPlusOne, duplicates } = await analyse(() => {
       loadItems(range(1, 5));
       loadItemsAgain(range(6, 13));
     });
-    expect(nPlusOne.map((f) => [f.count, f.sampledStacks, f.callSites[0]])).toEqual([
-      [7, 2, SITES.loadItems],
-      [6, 1, SITES.loadItemsAgain],
+    expect(nPlusOne.map((f) => [f.count, f.callSites[0]])).toEqual([
+      [8, SITES.loadItemsAgain],
+      [5, SITES.loadItems],
     ]);
     expect(duplicates).toEqual([]);
   });
 
-  it('past the sampled runs, attributes an unsampled execution to the sampled one before it, even across a change of call site', async () => {
+  it('past dense sampling, attributes an unsampled execution to the sampled one before it, even across a change of call site', async () => {
     // Occurrences 1–12 come from loadItems, 13–20 from loadItemsAgain; the 13th–15th carry no stack
     // and are counted at loadItems, the site of the 8th, until the 16th names loadItemsAgain.
     const { nPlusOne } = await analyse(() => {
@@ -217,7 +204,7 @@ describe('findRepeatedStatements: N+1', () => {
       loadItemsAgain(range(13, 20));
     });
     expect(nPlusOne.map((f) => [f.count, f.sampledStacks, f.callSites[0]])).toEqual([
-      [15, 3, SITES.loadItems],
+      [15, 6, SITES.loadItems],
       [5, 1, SITES.loadItemsAgain],
     ]);
   });

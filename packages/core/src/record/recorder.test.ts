@@ -110,9 +110,9 @@ describe('finishQuery', () => {
 });
 
 describe('samplesCallSite', () => {
-  it('samples the 3rd and 4th occurrence, then each power of two from the 8th, and the 2nd only when asked (an exact repeat)', () => {
+  it('samples the 3rd to 8th occurrence, then each power of two, and the 2nd only when asked (an exact repeat)', () => {
     const sampled = Array.from({ length: 130 }, (_, i) => i).filter((n) => samplesCallSite(n));
-    expect(sampled).toEqual([3, 4, 8, 16, 32, 64, 128]);
+    expect(sampled).toEqual([3, 4, 5, 6, 7, 8, 16, 32, 64, 128]);
     expect(samplesCallSite(2, true)).toBe(true);
     expect(samplesCallSite(1, true)).toBe(false);
     expect(samplesCallSite(1024)).toBe(true);
@@ -126,7 +126,7 @@ describe('samplesCallSite', () => {
       startQuery(query('SELECT * FROM orders')),
       startQuery(query("SELECT * FROM orders WHERE note = 'a'")),
     ]);
-    expect(records.map((r) => r!.stack !== undefined)).toEqual([false, false, true, true, false, false, false, true, false, false, false, false]);
+    expect(records.map((r) => r!.stack !== undefined)).toEqual([false, false, true, true, true, true, true, true, false, false, false, false]);
   });
 
   it('gives the 2nd run a stack only when it repeats the 1st exactly, or when settings.sampleSecondRun is on', () => {

@@ -7,26 +7,22 @@ import { noteOutsideScope } from '../session/outside-scopes.js';
 import { evictOldest } from '../evict-oldest.js';
 
 /**
- * Which run of a statement in a scope gets a stack: the 3rd and 4th, then
- * the 8th, 16th, 32nd…, and the 2nd only when it repeats the 1st exactly (a
+ * Which run of a statement in a scope gets a stack: the 3rd to 8th, then the
+ * 16th, 32nd, 64th…, and the 2nd only when it repeats the 1st exactly (a
  * duplicate, reported with its line). A statement that runs once or twice
  * costs no stack (with an N+1 threshold of 2, `settings.sampleSecondRun`
- * samples every 2nd run); a loop of 20 captures 4, a loop of 100 captures 7.
- * Each capture costs 10–20 µs on a real driver (the walk runs with cold
- * caches after the I/O), so the policy takes the fewest that still name two
- * back-to-back loops of 3 apart (the 3rd and 4th runs); runs without a stack
- * take the site of a sampled neighbour (see analysis/n-plus-one.ts). Costs
- * and what this trades: docs/performance.md.
+ * samples every 2nd run); a loop of 100 captures 9. Short loops (the usual N+1 in a
+ * test) are sampled densely, so two loops running one statement are told
+ * apart; runs without a stack take the site of a sampled neighbour (see
+ * analysis/n-plus-one.ts). Costs: docs/performance.md.
  */
 export function samplesCallSite(occurrence: number, sampleSecond = false): boolean {
   if (occurrence === 2) return sampleSecond;
-  return occurrence === 3 || occurrence === SAMPLED_AFTER_THIRD || (occurrence >= SPARSE_FROM && (occurrence & (occurrence - 1)) === 0);
+  return occurrence >= 3 && (occurrence <= SAMPLED_DENSELY || (occurrence & (occurrence - 1)) === 0);
 }
 
-/** The run after the first sampled one: the start of a second loop of the threshold's length. */
-export const SAMPLED_AFTER_THIRD = 4;
-/** From here on, each power of two gets a stack. */
-export const SPARSE_FROM = 8;
+/** Every run from the 3rd up to this one gets a stack. */
+export const SAMPLED_DENSELY = 8;
 
 function sameValues(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
   if (a === b) return true;

@@ -80,6 +80,8 @@ interface FormattedStack {
 type PrepareStackTrace = (error: Error, frames: NodeJS.CallSite[]) => unknown;
 // Node formats a stack with the main realm's formatter when the error's realm has none (jest's test files run in a vm context).
 const mainRealmError = vm.runInThisContext('Error') as ErrorConstructor;
+/** node's own `Error.prepareStackTrace` (node 20.? and later expose it), when no runner had replaced it as perfgate loaded. */
+const nodeFormatter = mainRealmError.prepareStackTrace?.name === 'ErrorPrepareStackTrace' ? (mainRealmError.prepareStackTrace as PrepareStackTrace) : undefined;
 const formattedStacks = new WeakMap<CapturedStack, FormattedStack>();
 
 /**
@@ -97,14 +99,19 @@ function formatted(captured: CapturedStack): FormattedStack | undefined {
   const saved = Object.getOwnPropertyDescriptor(Error, 'prepareStackTrace');
   let generated: string[] | undefined;
   let key: string | undefined;
-  const texts = format === undefined ? undefined : textsOf(format);
+  // node's own formatter without source maps costs what keying the frames would: it formats every stack.
+  const texts = format === undefined || (format === nodeFormatter && process.sourceMapsEnabled !== true) ? undefined : textsOf(format);
   if (format !== undefined) {
     Error.prepareStackTrace = (error, frames) => {
       // The first call is this stack's; a formatter that formats another error on the way must not replace it.
       if (generated !== undefined) return format(error, frames);
-      generated = frames.map((frame) => frame.getFileName() ?? '');
-      key = framesKey(frames);
-      const same = key === undefined ? undefined : texts!.get(key);
+      generated = [];
+      if (texts === undefined) {
+        for (const frame of frames) generated.push(frame.getFileName() ?? '');
+        return format(error, frames);
+      }
+      key = framesKey(frames, generated);
+      const same = key === undefined ? undefined : texts.get(key);
       return same ?? format(error, frames);
     };
   }
@@ -147,16 +154,21 @@ function textsOf(format: PrepareStackTrace): Map<string, string> {
  * its source, so a file edited under the same URL is another script), the
  * position in it, and the names and flags printed beside it. Undefined when
  * a frame cannot be read (the stack is then formatted, not looked up).
+ * Pushes each frame's file onto `files` on the way (none when it fails).
  */
-function framesKey(frames: readonly NodeJS.CallSite[]): string | undefined {
+function framesKey(frames: readonly NodeJS.CallSite[], files: string[]): string | undefined {
   try {
     let key = '';
     for (const frame of frames) {
+      const file = frame.getFileName() ?? '';
+      files.push(file);
       const flags = `${frame.isAsync() ? 'a' : ''}${frame.isPromiseAll() ? `p${frame.getPromiseIndex()}` : ''}${frame.isConstructor() ? 'n' : ''}${frame.isEval() ? `e${frame.getEvalOrigin()}` : ''}${frame.isNative() ? 'N' : ''}`;
-      key += `${frame.getFileName()}\u0000${frame.getScriptHash()}\u0000${frame.getPosition()}\u0000${flags}\u0000${frame.getFunctionName()}\u0000${frame.getTypeName()}\u0000${frame.getMethodName()}\n`;
+      key += `${file}\u0000${frame.getScriptHash()}\u0000${frame.getPosition()}\u0000${flags}\u0000${frame.getFunctionName()}\u0000${frame.getTypeName()}\u0000${frame.getMethodName()}\n`;
     }
     return key;
   } catch {
+    // Files of some frames only would misalign them with the printed lines: none, and the stack is judged by its text.
+    files.length = 0;
     return undefined;
   }
 }

@@ -1,5 +1,4 @@
-import { AsyncResource } from 'node:async_hooks';
-import { acquireInstrumentation, currentScope, finishQuery, markInternalPath, patchMethod, perfgateInvalidTarget, runAsOuterLayer, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core/adapter';
+import { acquireInstrumentation, bindToCaller, currentScope, finishQuery, markInternalPath, patchMethod, perfgateInvalidTarget, runAsOuterLayer, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core/adapter';
 import { getRuntime } from '@perfgate/core/runner';
 import { observeFirstCall } from './observe-first-call.js';
 
@@ -47,7 +46,7 @@ function record(args: unknown[]): QueryRecord | undefined {
   const entry = sql === undefined ? undefined : startQuery({ sql, values: statementValues(args[0], args[1]), source: 'mysql', dialect: 'mysql' });
   if (entry === undefined) return undefined;
   const at = typeof args[1] === 'function' ? 1 : typeof args[2] === 'function' ? 2 : -1;
-  if (at !== -1) args[at] = AsyncResource.bind(args[at] as Callback);
+  if (at !== -1) args[at] = bindToCaller(args[at] as Callback);
   return entry;
 }
 
@@ -90,13 +89,14 @@ const wrapPoolQuery = (original: Method): Method =>
 
 /**
  * `pool.getConnection(callback)`: bound, the callback runs in the caller's
- * async context, not the one that released the connection (another
+ * perfgate context (its scope and test; the app's own async context stays as
+ * the driver gives it), not the one that released the connection (another
  * request's). New connections are opened outside perfgate's scopes, so their
  * sockets do not carry the first caller's scope.
  */
 const wrapGetConnection = (original: Method): Method =>
   function getConnection(this: unknown, ...args: unknown[]) {
-    if (typeof args[0] === 'function') args[0] = AsyncResource.bind(args[0] as Callback);
+    if (typeof args[0] === 'function') args[0] = bindToCaller(args[0] as Callback);
     if (currentScope() === undefined) return original.apply(this, args);
     return getRuntime().storage.exit(() => original.apply(this, args));
   };

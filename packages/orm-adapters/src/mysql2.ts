@@ -1,6 +1,5 @@
-import { AsyncResource } from 'node:async_hooks';
 import { createRequire } from 'node:module';
-import { acquireInstrumentation, currentScope, finishQuery, markInternalPath, patchMethod, perfgateInvalidTarget, runAsOuterLayer, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core/adapter';
+import { acquireInstrumentation, bindToCaller, currentScope, finishQuery, markInternalPath, patchMethod, perfgateInvalidTarget, runAsOuterLayer, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core/adapter';
 import { getRuntime } from '@perfgate/core/runner';
 
 // This package's frames are perfgate's, never the user's call site.
@@ -45,11 +44,12 @@ function record(sql: string | undefined, values: readonly unknown[] | undefined)
 
 /**
  * Finishes the record when the driver calls back. The callback runs in the
- * caller's async context, not the socket's: a query issued from it belongs
- * to the caller's scope, not to whichever scope opened the connection.
+ * caller's perfgate context, not the socket's: a query issued from it belongs
+ * to the caller's scope, not to whichever scope opened the connection (the
+ * app's own async context stays as the driver gives it).
  */
 function finishing(entry: QueryRecord, callback: Callback): Callback {
-  return AsyncResource.bind(function (this: unknown, error: unknown, ...rest: unknown[]) {
+  return bindToCaller(function (this: unknown, error: unknown, ...rest: unknown[]) {
     finishQuery(entry, error);
     return callback.call(this, error, ...rest);
   });
@@ -144,7 +144,7 @@ const wrapPoolCall = (original: Method): Method =>
  */
 const wrapGetConnection = (original: Method): Method =>
   function getConnection(this: unknown, ...args: unknown[]) {
-    if (typeof args[0] === 'function') args[0] = AsyncResource.bind(args[0] as Callback);
+    if (typeof args[0] === 'function') args[0] = bindToCaller(args[0] as Callback);
     if (currentScope() === undefined) return original.apply(this, args);
     return getRuntime().storage.exit(() => original.apply(this, args));
   };

@@ -1,5 +1,4 @@
-import { AsyncResource } from 'node:async_hooks';
-import { acquireInstrumentation, callRecorded, finishQuery, markInternalPath, patchMethod, perfgateInvalidTarget, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core/adapter';
+import { acquireInstrumentation, bindToCaller, callRecorded, finishQuery, markInternalPath, patchMethod, perfgateInvalidTarget, startQuery, type Instrumentation, type QueryRecord } from '@perfgate/core/adapter';
 
 // This package's frames are perfgate's, never the user's call site.
 markInternalPath(import.meta.url);
@@ -77,8 +76,11 @@ const wrapTransaction = (original: Method): Method =>
     const callback = args[0];
     if (typeof callback !== 'function') return original.apply(this, args);
     // PGlite runs the callback when its queue frees up, in whichever async
-    // context released it; bind it to the caller's so its queries stay in scope.
-    args[0] = AsyncResource.bind(async (tx: TransactionLike) => {
+    // context released it; bind it to the caller's perfgate context so its queries
+    // stay in scope (perfgate's stores only: AsyncResource.bind would move the
+    // app's own AsyncLocalStorages too, and on Node 20 builds two deprecation
+    // wrappers per call).
+    args[0] = bindToCaller(async (tx: TransactionLike) => {
       const { done } = instrumentTransaction(tx);
       try {
         const value: unknown = await (callback as Method).call(undefined, tx);

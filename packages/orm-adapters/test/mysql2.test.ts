@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { fingerprintSql, findRepeatedStatements, recordQueries, type ScopeResult } from '@perfgate/core';
 import { isPatched } from '@perfgate/core/adapter';
 import fc from 'fast-check';
@@ -280,6 +281,24 @@ describe.skipIf(mariadb.skip)(mariadb.title('instrumentMysql2 on MariaDB'), () =
     try {
       const result = await recordQueries(() => callback((done) => core.query('SELECT 1', (error) => (error ? done(error) : core.query('SELECT 2', done)))));
       expect(result.queries.map((q) => q.sql)).toEqual(['SELECT 1', 'SELECT 2']);
+    } finally {
+      core.end();
+      instrumentation.dispose();
+    }
+  });
+
+  test("the app's own AsyncLocalStorage reads in a callback what it reads without perfgate: the driver's context, not the caller's", async () => {
+    const app = new AsyncLocalStorage<string>();
+    const core = app.run('where the connection opened', () => mysql.createConnection(database.url));
+    await callback((done) => core.query('SELECT 0', done));
+    const storeInCallback = () => app.run('the caller', () => callback<string | undefined>((done) => core.query('SELECT 1', (error) => done(error, app.getStore()))));
+    const without = await storeInCallback();
+    const instrumentation = instrumentMysql2(mysql);
+    try {
+      const scoped = await recordQueries(storeInCallback);
+      expect(scoped.count).toBe(1);
+      expect(scoped.value).toBe(without);
+      expect(await storeInCallback()).toBe(without);
     } finally {
       core.end();
       instrumentation.dispose();

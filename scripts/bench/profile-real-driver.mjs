@@ -7,9 +7,8 @@
 // functions with the most self time. pg needs DATABASE_URL.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { currentScope } from '@perfgate/core';
-import { createSchema, QUERIES_PER_TEST, startApp } from './real-app.mjs';
-import { MODES, enter, learnAllowlist, openPg, openPglite, runTests } from './real-modes.mjs';
+import { QUERIES_PER_TEST } from './real-app.mjs';
+import { MODES, enter, learnAllowlist, openApp, openPg, openPglite, runTests } from './real-modes.mjs';
 
 const [driverName = 'pg', modeArg = '6', testsArg = '400', out = `/tmp/perfgate-${driverName}-mode${modeArg}.cpuprofile`] = process.argv.slice(2);
 const mode = MODES[Number(modeArg)];
@@ -19,15 +18,9 @@ const url = process.env.DATABASE_URL;
 if (driverName === 'pg' && !url) throw new Error('profiling pg needs DATABASE_URL');
 const driver = driverName === 'pg' ? await openPg(url) : await openPglite();
 
-const scopes = [];
-const handles = [];
-const app = await startApp(driver.db, () => {
-  const scope = currentScope();
-  if (scope !== undefined) scopes.push(scope);
-});
+const { app, scopes, handles, close } = await openApp(driver);
 const session = new Session();
 try {
-  await createSchema(driver.db);
   const allowlist = await learnAllowlist(app, driver, scopes, handles);
   enter(mode, driver, handles);
   await runTests(app, mode, scopes, allowlist, Math.max(50, tests >> 2));
@@ -47,9 +40,7 @@ try {
   printTop(profile, 25);
 } finally {
   session.disconnect();
-  while (handles.length > 0) handles.pop().dispose();
-  await app.close();
-  await driver.close();
+  await close();
 }
 
 /** Microseconds of samples whose innermost frame is in a file `matches` accepts. */

@@ -2,10 +2,8 @@
 //   node scripts/bench/real-driver-child.mjs <pg|pglite> <mode> <workload> <tests>
 // Sets up as the real-driver group does, enters the mode once, warms up,
 // measures, and prints {"mode", "workload", "cpuNsPerQuery"} as its last line.
-import { currentScope } from '@perfgate/core';
 import { EMPTY_ALLOWLIST } from '@perfgate/core/runner';
-import { createSchema, startApp } from './real-app.mjs';
-import { MODES, WORKLOADS, enter, learnAllowlist, openPg, openPglite, queriesOf, runTests } from './real-modes.mjs';
+import { MODES, WORKLOADS, enter, learnAllowlist, openApp, openPg, openPglite, queriesOf, runTests } from './real-modes.mjs';
 
 const [driverName, modeArg, workloadArg, testsArg] = process.argv.slice(2);
 const mode = MODES[Number(modeArg)];
@@ -14,14 +12,8 @@ const tests = Number(testsArg);
 if (mode === undefined || workload === undefined || !(tests > 0)) throw new Error(`real-driver-child: expected <pg|pglite> <mode 0–${MODES.length - 1}> <workload 0–${WORKLOADS.length - 1}> <tests>`);
 
 const driver = driverName === 'pg' ? await openPg(process.env.DATABASE_URL) : await openPglite();
-const scopes = [];
-const handles = [];
-const app = await startApp(driver.db, () => {
-  const scope = currentScope();
-  if (scope !== undefined) scopes.push(scope);
-});
+const { app, scopes, handles, close } = await openApp(driver);
 try {
-  await createSchema(driver.db);
   // Only a gated mode needs the allowlist (learnt with perfgate on): the others never patch anything before their own mode.
   const allowlist = mode.gate ? await learnAllowlist(app, driver, scopes, handles) : EMPTY_ALLOWLIST;
   enter(mode, driver, handles);
@@ -33,7 +25,5 @@ try {
   const cpuNsPerQuery = ((used.user + used.system) * 1_000) / queriesOf(workload, 0, tests);
   console.log(JSON.stringify({ mode: mode.name, workload: workload.name, cpuNsPerQuery }));
 } finally {
-  while (handles.length > 0) handles.pop().dispose();
-  await app.close();
-  await driver.close();
+  await close();
 }

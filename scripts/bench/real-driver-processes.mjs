@@ -10,6 +10,7 @@
 // "without perfgate" child of its round and workload. pg needs DATABASE_URL.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { median } from './real-modes.mjs';
 
 const [roundsArg = '9', driverName = 'pg', testsArg = '300'] = process.argv.slice(2);
 const CHILD = fileURLToPath(new URL('./real-driver-child.mjs', import.meta.url));
@@ -25,11 +26,6 @@ function runChild(workload, mode) {
   return JSON.parse(child.stdout.trim().split('\n').at(-1));
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 const results = new Map();
 for (let round = 0; round < Number(roundsArg); round++) {

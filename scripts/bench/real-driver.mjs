@@ -4,9 +4,8 @@
 // one process. The figure is CPU time (user + sys of this process, so the
 // client, the server and PGlite's engine; not PostgreSQL's), per query.
 import { getRuntime } from '@perfgate/core/runner';
-import { currentScope } from '@perfgate/core';
-import { QUERIES_PER_TEST, QUERIES_PER_TEST_WITHOUT_LOOP, REQUESTS_PER_TEST, createSchema, startApp } from './real-app.mjs';
-import { MODES, WORKLOADS, enter, learnAllowlist, openPg, openPglite, queriesOf, runTests } from './real-modes.mjs';
+import { QUERIES_PER_TEST, QUERIES_PER_TEST_WITHOUT_LOOP, REQUESTS_PER_TEST } from './real-app.mjs';
+import { MODES, WORKLOADS, enter, learnAllowlist, median, openApp, openPg, openPglite, queriesOf, runTests } from './real-modes.mjs';
 
 export const name = 'real-driver';
 export const description = `an Express app on PGlite and on a pg.Pool (max 4, when DATABASE_URL is set); one test = ${REQUESTS_PER_TEST} HTTP requests, ${QUERIES_PER_TEST} queries with the N+1 endpoint (allowlisted), ${QUERIES_PER_TEST_WITHOUT_LOOP} without; workloads: suite (the loop in 1 test of 60), loop (in every test); CPU time (process.cpuUsage, user+sys) per query; modes alternate in one process`;
@@ -29,11 +28,6 @@ export const TARGET_RATIO = { pg: 1.05, pglite: 1.03 };
 export const TARGET_NO_SCOPE_NS = 200;
 export const TARGET_FULL_NS = 3_000;
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const fmtNs = (ns) => (Math.abs(ns) >= 1_000 ? `${(ns / 1_000).toFixed(2)} µs` : `${Math.round(ns)} ns`);
 
 /** mulberry32: the same orders every run. */
@@ -65,17 +59,11 @@ const FLOOR = MODES.findIndex((mode) => mode.asyncContext);
 const NO_SCOPE = MODES.findIndex((mode) => mode.perfgate && !mode.http);
 
 async function measureDriver(bench, label, driver) {
-  const scopes = [];
-  const handles = [];
-  const app = await startApp(driver.db, () => {
-    const scope = currentScope();
-    if (scope !== undefined) scopes.push(scope);
-  });
+  const { app, scopes, handles, close } = await openApp(driver);
   const settings = getRuntime().settings;
   const saved = settings.callSites;
   const cpu = WORKLOADS.map(() => MODES.map(() => []));
   try {
-    await createSchema(driver.db);
     const allowlist = await learnAllowlist(app, driver, scopes, handles);
     for (const mode of MODES) {
       enter(mode, driver, handles);
@@ -101,10 +89,8 @@ async function measureDriver(bench, label, driver) {
       }
     }
   } finally {
-    while (handles.length > 0) handles.pop().dispose();
     settings.callSites = saved;
-    await app.close();
-    await driver.close();
+    await close();
   }
   for (const [w, workload] of WORKLOADS.entries()) {
     const samples = cpu[w];

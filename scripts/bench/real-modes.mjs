@@ -4,7 +4,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { checkScopes, EMPTY_ALLOWLIST, allowEntryOf, getRuntime, instrumentHttpServers } from '@perfgate/core/runner';
-import { QUERIES_PER_TEST, QUERIES_PER_TEST_WITHOUT_LOOP } from './real-app.mjs';
+import { currentScope } from '@perfgate/core';
+import { QUERIES_PER_TEST, QUERIES_PER_TEST_WITHOUT_LOOP, createSchema, startApp } from './real-app.mjs';
 
 /**
  * The modes, cumulative. `gate` analyses each test's request scopes after it,
@@ -66,6 +67,38 @@ export function queriesOf(workload, first, tests) {
 
 /** An AsyncLocalStorage of the bench's own: enabled, it costs what any one costs (Node 20 runs a hook per promise), with no perfgate code. */
 const floor = new AsyncLocalStorage();
+
+/**
+ * The app on `driver`, its schema created: `scopes` collects each request's
+ * scope (what the gate checks after a test), `handles` the instrumentations
+ * the modes enter; `close` disposes them and closes the app and the driver.
+ */
+export async function openApp(driver) {
+  const scopes = [];
+  const handles = [];
+  const app = await startApp(driver.db, () => {
+    const scope = currentScope();
+    if (scope !== undefined) scopes.push(scope);
+  });
+  const close = async () => {
+    while (handles.length > 0) handles.pop().dispose();
+    await app.close();
+    await driver.close();
+  };
+  try {
+    await createSchema(driver.db);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { app, scopes, handles, close };
+}
+
+export const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
 
 /**
  * Puts the process in `mode`. Without perfgate, its AsyncLocalStorages are

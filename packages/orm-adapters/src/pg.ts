@@ -113,7 +113,6 @@ function wrapQuery(original: QueryMethod): QueryMethod {
     }
     // Nothing would record it: pg's own call, with its own arguments object (a named statement's text is learnt by
     // the next call that records; pg's parsedStatements names those prepared meanwhile).
-    // eslint-disable-next-line prefer-rest-params
     if (!isRecording()) return original.apply(this, arguments as unknown as unknown[]);
     const args: unknown[] = Array.prototype.slice.call(arguments);
     const [config, values, callback] = args;
@@ -155,7 +154,7 @@ function sendPooled(record: QueryRecord, original: QueryMethod, client: unknown,
  */
 function wrapPoolQuery(original: QueryMethod): QueryMethod {
   return function query(this: unknown) {
-    // eslint-disable-next-line prefer-rest-params
+    // Nothing would record it: pg-pool's own call, with its own arguments object.
     if (!isRecording()) return original.apply(this, arguments as unknown as unknown[]);
     const args: unknown[] = Array.prototype.slice.call(arguments);
     const [config, values] = args;

@@ -51,7 +51,6 @@ export function patchMethod<T extends object, K extends keyof T & PropertyKey>(
   // `arguments`, not a rest parameter: this runs on every call of a driver's hot method, and passing
   // `arguments` straight to `apply` allocates no array.
   const wrapper = function (this: unknown): unknown {
-    // eslint-disable-next-line prefer-rest-params
     return entry.active ? patched.apply(this, arguments as unknown as never[]) : original.apply(this, arguments as unknown as never[]);
   };
   Object.defineProperties(wrapper, {

@@ -15,7 +15,7 @@ if (typeof globalThis.gc !== 'function') {
   globalThis.gc = runInNewContext('gc');
 }
 
-const GROUPS = ['./bench/recorder.mjs', './bench/analysis.mjs', './bench/allocations.mjs', './bench/real-driver.mjs', './bench/run-report.mjs'];
+const GROUPS = ['./bench/recorder.mjs', './bench/analysis.mjs', './bench/allocations.mjs', './bench/real-driver.mjs', './bench/primitives.mjs', './bench/run-report.mjs'];
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
